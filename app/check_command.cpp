@@ -1,0 +1,79 @@
+// `absim check FILE...`: parse (and, once the checker exists, type-check) a
+// model spread over one or more files, reporting every error found.
+
+#include "app/commands.h"
+#include "app/exit_status.h"
+#include "frontend/ast/ast_dump.h"
+#include "frontend/model/model.h"
+
+#include <iostream>
+
+namespace absim::cli {
+
+int checkCommand(CommandLine& args, const GlobalOptions& options) {
+    bool parseOnly = false;
+    bool dumpAst = false;
+    LoadOptions load;
+    std::vector<std::string> files;
+    while (!args.done()) {
+        if (args.flag("--help", "-h")) {
+            printCommandHelp("check");
+            return exit_status::kOk;
+        }
+        if (args.flag("--parse-only")) {
+            parseOnly = true;
+            continue;
+        }
+        if (args.flag("--dump-ast")) {
+            dumpAst = true;
+            continue;
+        }
+        if (auto strategy = args.option("--parse-strategy")) {
+            if (*strategy == "two-stage")
+                load.twoStageParsing = true;
+            else if (*strategy == "ll")
+                load.twoStageParsing = false;
+            else
+                args.fail("--parse-strategy takes two-stage or ll, not '" + *strategy + "'");
+            continue;
+        }
+        if (auto file = args.positional()) {
+            files.push_back(*file);
+            continue;
+        }
+        if (args.failed())
+            break;
+        args.fail("unknown option '" + args.peek() + "' for 'absim check'");
+    }
+    if (args.failed()) {
+        std::cerr << "absim check: " << args.error() << "\nTry 'absim check --help'.\n";
+        return exit_status::kUsage;
+    }
+    if (files.empty()) {
+        std::cerr << "absim check: no model files given\nTry 'absim check --help'.\n";
+        return exit_status::kUsage;
+    }
+
+    // The standard library is only needed once names are resolved.
+    load.includeStdlib = !parseOnly;
+    ParsedModel model;
+    DiagnosticEngine diags(model.sources);
+    LoadStatus status = loadModel(files, model, diags, load);
+    bool colour = stderrColour(options);
+    diags.flush(std::cerr, colour);
+    if (status == LoadStatus::UnreadableFile)
+        return exit_status::kNoInput;
+    if (dumpAst) {
+        for (size_t i = model.firstUserUnit; i < model.units.size(); ++i)
+            std::cout << ast::dumpAst(model.units[i], model.sources);
+        std::cout.flush();
+    }
+    if (diags.hasErrors()) {
+        if (!options.quiet)
+            diags.printSummary(std::cerr, colour);
+        return exit_status::kModelInvalid;
+    }
+    return exit_status::kOk;
+}
+
+} // namespace absim::cli

@@ -1,0 +1,67 @@
+#include "app/command_line.h"
+
+#include <cstring>
+
+namespace absim::cli {
+
+bool CommandLine::flag(const char* name, const char* alias) {
+    if (done() || afterDashDash_)
+        return false;
+    const std::string& a = args_[pos_];
+    if (a == name || (alias && a == alias)) {
+        ++pos_;
+        return true;
+    }
+    return false;
+}
+
+std::optional<std::string> CommandLine::option(const char* name, const char* alias) {
+    if (done() || afterDashDash_)
+        return std::nullopt;
+    const std::string& a = args_[pos_];
+    size_t n = std::strlen(name);
+    if (a.size() > n && a.compare(0, n, name) == 0 && a[n] == '=') {
+        ++pos_;
+        return a.substr(n + 1);
+    }
+    if (a == name || (alias && a == alias)) {
+        if (pos_ + 1 >= args_.size()) {
+            fail(std::string("option ") + a + " needs a value");
+            ++pos_;
+            return std::nullopt;
+        }
+        pos_ += 2;
+        return args_[pos_ - 1];
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> CommandLine::positional() {
+    if (done())
+        return std::nullopt;
+    const std::string& a = args_[pos_];
+    if (!afterDashDash_ && a == "--") {
+        afterDashDash_ = true;
+        ++pos_;
+        return positional();
+    }
+    if (afterDashDash_ || a.empty() || a[0] != '-' || a == "-") {
+        ++pos_;
+        return a;
+    }
+    return std::nullopt;
+}
+
+std::optional<unsigned long long> parseCount(const std::string& text) {
+    if (text.empty() || text.size() > 18)
+        return std::nullopt;
+    unsigned long long v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        v = v * 10 + static_cast<unsigned>(c - '0');
+    }
+    return v;
+}
+
+} // namespace absim::cli

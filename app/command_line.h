@@ -1,0 +1,45 @@
+#pragma once
+// A small GNU-style command-line reader shared by the subcommands:
+// long options with `=` or a separate value, short aliases, `--` ends options.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace absim::cli {
+
+class CommandLine {
+public:
+    explicit CommandLine(std::vector<std::string> args) : args_(std::move(args)) {}
+
+    // Next argument, or nullopt at the end.
+    bool done() const { return pos_ >= args_.size(); }
+    const std::string& peek() const { return args_[pos_]; }
+
+    // If the next argument is the flag `name` (or `alias`), consumes it.
+    bool flag(const char* name, const char* alias = nullptr);
+    // If the next argument is `name VALUE`, `name=VALUE` (or the alias),
+    // consumes it and returns the value; reports a missing value in `error`.
+    std::optional<std::string> option(const char* name, const char* alias = nullptr);
+    // Consumes a positional argument (anything not starting with '-', or
+    // anything after `--`).
+    std::optional<std::string> positional();
+
+    const std::string& error() const { return error_; }
+    bool failed() const { return !error_.empty(); }
+    void fail(std::string message) {
+        if (error_.empty())
+            error_ = std::move(message);
+    }
+
+private:
+    std::vector<std::string> args_;
+    size_t pos_ = 0;
+    bool afterDashDash_ = false;
+    std::string error_;
+};
+
+// Parses a whole non-negative decimal number; nullopt if it is not one.
+std::optional<unsigned long long> parseCount(const std::string& text);
+
+} // namespace absim::cli

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Runs one golden test: an ABS program (or an example's .test file) with its
+expected output beside it.
+
+Conventions for a case `name.abs` (tests/<folder>/...):
+  * optional header comments at the very top of the file:
+        // args: run {file} -l 10      command line; {file} is the case file
+        // exit: 65                    expected exit status
+    Defaults by folder: parse -> `check --parse-only --dump-ast {file}`;
+    errors, types -> `check {file}`; lang, time -> `run {file}`.
+    The default exit status is 65 under errors/, otherwise 0.
+  * `name.out`: the exact expected stdout (empty when the file is absent);
+  * `name.err`: the exact expected stderr (empty when the file is absent).
+For an example, `name.test` holds `args:` and `exit:` lines the same way
+(without `//`), and `name.out` / `name.err` sit beside it.
+
+The program runs in the case's folder with the file named relatively, so
+diagnostics read `name.abs:3:5: ...`, and with NO_COLOR=1.
+`--update` rewrites the expectation files from the actual run: review the
+diff before committing, the expectation must be what the spec says.
+"""
+import argparse, os, shlex, subprocess, sys
+
+DEFAULT_ARGS = {
+    'parse': 'check --parse-only --dump-ast {file}',
+    'errors': 'check {file}',
+    'types': 'check {file}',
+    'lang': 'run {file}',
+    'time': 'run {file}',
+}
+
+
+def read_header(path, comment):
+    """Reads `key: value` lines (args, exit, timeout). With comment='//' only the
+    leading comment lines of an ABS file count."""
+    opts = {}
+    with open(path, encoding='utf-8', errors='replace') as f:
+        for line in f:
+            s = line.strip()
+            if comment:
+                if not s.startswith(comment):
+                    break
+                s = s[len(comment):].strip()
+            key, sep, value = s.partition(':')
+            if sep and key.strip() in ('args', 'exit', 'timeout'):
+                opts[key.strip()] = value.strip()
+    return opts
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--absim', required=True)
+    ap.add_argument('--update', action='store_true')
+    ap.add_argument('case')
+    a = ap.parse_args()
+
+    case = os.path.abspath(a.case)
+    folder = os.path.dirname(case)
+    base, ext = os.path.splitext(os.path.basename(case))
+    if ext == '.test':
+        opts = read_header(case, '')
+        kind = 'examples'
+    else:
+        opts = read_header(case, '//')
+        # nested folders (tests/lang/sub/x.abs) take the top folder's defaults
+        rel = os.path.relpath(case, os.path.dirname(os.path.abspath(__file__)))
+        kind = rel.split(os.sep)[0]
+    args = opts.get('args', DEFAULT_ARGS.get(kind, 'run {file}'))
+    status = int(opts.get('exit', '65' if kind == 'errors' else '0'))
+    timeout = float(opts.get('timeout', '120'))
+    argv = [a.absim] + [w.replace('{file}', base + '.abs') for w in shlex.split(args)]
+
+    env = dict(os.environ)
+    env['NO_COLOR'] = '1'
+    env.pop('CLICOLOR_FORCE', None)
+    try:
+        p = subprocess.run(argv, cwd=folder, env=env, capture_output=True,
+                           timeout=timeout, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        print(f'FAIL {a.case}: timed out after {timeout} s')
+        return 1
+    out = p.stdout.decode('utf-8', 'replace')
+    err = p.stderr.decode('utf-8', 'replace')
+
+    out_path = os.path.join(folder, base + '.out')
+    err_path = os.path.join(folder, base + '.err')
+    if a.update:
+        for path, text in ((out_path, out), (err_path, err)):
+            if text:
+                with open(path, 'w', encoding='utf-8') as f:
+                    f.write(text)
+            elif os.path.exists(path):
+                os.remove(path)
+        print(f'updated {a.case} (exit {p.returncode})')
+        return 0
+
+    def expected(path):
+        if not os.path.exists(path):
+            return ''
+        with open(path, encoding='utf-8') as f:
+            return f.read()
+
+    failures = []
+    if p.returncode != status:
+        failures.append(f'exit status {p.returncode}, expected {status}')
+    exp_out, exp_err = expected(out_path), expected(err_path)
+    if out != exp_out:
+        failures.append('stdout differs:\n' + diff(exp_out, out))
+    if err != exp_err:
+        failures.append('stderr differs:\n' + diff(exp_err, err))
+    if failures:
+        print(f'FAIL {a.case}\n  command: {" ".join(shlex.quote(x) for x in argv[1:])}')
+        for f in failures:
+            print('  ' + f.replace('\n', '\n  '))
+        return 1
+    return 0
+
+
+def diff(expected, actual):
+    import difflib
+    lines = difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                 'expected', 'actual', n=2)
+    text = ''.join(lines)
+    return text if len(text) < 6000 else text[:6000] + '\n...(cut)'
+
+
+if __name__ == '__main__':
+    sys.exit(main())
