@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace absim::ast {
@@ -738,10 +739,12 @@ struct DeltaModifier : Node {
     std::optional<ExportDecl> exportDecl;
 };
 
+// `delta D(Int x, C hasField Int f)`: a value parameter, or a condition on
+// the class the delta applies to (rare; kept as written).
 struct DeltaParam : Node {
-    Own<TypeUse> type;       // `Int x`, or
+    Own<TypeUse> type; // value parameter: `Int x`
     std::string name;
-    std::optional<Name> feature; // `F.a` style parameter (feature attribute)
+    std::string hasCondition; // `C hasField Int f` / `C hasMethod ...` / `C hasInterface I`
 };
 
 struct ModuleModifier : Node {
@@ -765,9 +768,9 @@ struct FeatureExpr : Node {
 
 struct DeltaClause : Node {
     Name delta;
-    OwnList<PureExp> args;           // delta D(args)
+    OwnList<PureExp> args;           // delta D(args); a feature attribute `F.a` is a VarExp "F.a"
     std::vector<Name> after;         // after D1, D2
-    Own<FeatureExpr> when;           // when <condition>
+    Own<FeatureExpr> when;           // when <condition> (null: always)
 };
 
 struct ProductLineDecl : Node {
@@ -776,10 +779,18 @@ struct ProductLineDecl : Node {
     std::vector<DeltaClause> deltas;
 };
 
+// `F` or `F{a = 3}` in the feature list of a product.
+struct ProductFeature : Node {
+    Name feature;
+    std::vector<std::pair<std::string, std::string>> attributes; // name, value as written
+};
+
 struct ProductDecl : Node {
     Name name;
-    std::vector<Name> features;     // product P(F1, F2);
-    std::string expression;         // product P = {F1} || Q;  (text, applied later)
+    std::vector<ProductFeature> features; // product P(F1, F2{a = 3});
+    std::string expression;               // product P = {F1} || Q;  (text, applied later)
+    // `product P(F) { Q delta D1, D2 stateupdate S; }` (older ABS), as written
+    std::vector<std::string> reconfigurations;
 };
 
 // mTVL feature models: kept as a tree of features with group, attribute and
@@ -787,7 +798,7 @@ struct ProductDecl : Node {
 struct FeatureDecl : Node {
     Name name;
     bool optional = false;
-    std::string group;                      // "oneof", "allof", "[n..m]" or ""
+    std::string group;                      // "oneof", "allof", "[n..m]" or "" (no group)
     std::vector<FeatureDecl> children;
     std::vector<std::string> attributesAndConstraints; // as written
 };

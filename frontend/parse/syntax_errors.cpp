@@ -1,0 +1,412 @@
+#include "frontend/parse/syntax_errors.h"
+
+#include "frontend/parse/expected_words.h"
+#include "frontend/parse/token_ranges.h"
+
+#include <vector>
+
+namespace absim::parse {
+
+namespace {
+
+using antlr4::Token;
+using antlr4::misc::IntervalSet;
+using grammar::ABSLexer;
+
+bool onChannel(const Token* t) {
+    return t->getChannel() == Token::DEFAULT_CHANNEL;
+}
+
+// The visible token `steps` positions after (or, negative, before) `t`.
+Token* neighbour(antlr4::Parser* parser, const Token* t, int steps) {
+    auto* stream = dynamic_cast<antlr4::BufferedTokenStream*>(parser->getTokenStream());
+    if (!stream || !t || t->getTokenIndex() == INVALID_INDEX)
+        return nullptr;
+    ssize_t i = static_cast<ssize_t>(t->getTokenIndex());
+    ssize_t size = static_cast<ssize_t>(stream->size());
+    int dir = steps < 0 ? -1 : 1;
+    for (int left = steps < 0 ? -steps : steps; left > 0;) {
+        i += dir;
+        if (i < 0 || i >= size)
+            return nullptr;
+        Token* c = stream->get(static_cast<size_t>(i));
+        if (onChannel(c) || c->getType() == Token::EOF)
+            --left;
+    }
+    return stream->get(static_cast<size_t>(i));
+}
+
+// The innermost bracket still open at the end of the file, if any.
+Token* unmatchedOpening(antlr4::Parser* parser) {
+    auto* stream = dynamic_cast<antlr4::BufferedTokenStream*>(parser->getTokenStream());
+    if (!stream)
+        return nullptr;
+    std::vector<Token*> open;
+    for (size_t i = 0; i < stream->size(); ++i) {
+        Token* t = stream->get(i);
+        if (!onChannel(t))
+            continue;
+        size_t type = t->getType();
+        if (type == ABSLexer::LBRACE || type == ABSLexer::LPAREN || type == ABSLexer::LBRACKET) {
+            open.push_back(t);
+            continue;
+        }
+        size_t opener = type == ABSLexer::RBRACE     ? ABSLexer::LBRACE
+                        : type == ABSLexer::RPAREN   ? ABSLexer::LPAREN
+                        : type == ABSLexer::RBRACKET ? ABSLexer::LBRACKET
+                                                     : 0;
+        if (opener == 0)
+            continue;
+        // close the nearest matching opening; a closer without one is ignored
+        for (size_t k = open.size(); k > 0; --k) {
+            if (open[k - 1]->getType() == opener) {
+                open.resize(k - 1);
+                break;
+            }
+        }
+    }
+    return open.empty() ? nullptr : open.back();
+}
+
+std::string closerOf(size_t opener) {
+    return opener == ABSLexer::LBRACE ? "}" : opener == ABSLexer::LPAREN ? ")" : "]";
+}
+
+// Messages are built by appending: GCC 12 warns (-Wrestrict, wrongly) about
+// `"'" + s + ...` chains once inlined.
+std::string quotedThen(const Token* t, const char* rest) {
+    std::string out = "'";
+    out += t->getText();
+    out += "' ";
+    out += rest;
+    return out;
+}
+
+std::string uppercaseName(const Token* t, const std::string& phrase) {
+    std::string out = quotedThen(t, "starts with an uppercase letter, but ");
+    out += phrase;
+    out += " must start with a lowercase letter";
+    return out;
+}
+
+std::string lowercaseType(const Token* t, const std::string& phrase) {
+    std::string out = quotedThen(t, "starts with a lowercase letter, but ");
+    out += phrase;
+    out += " must start with an uppercase letter";
+    return out;
+}
+
+std::string reservedWord(const Token* t) {
+    return quotedThen(t, "is a reserved word and cannot be used as a name");
+}
+
+// Rules in which `Type name` declarations are read.
+bool declarationContext(const antlr4::ParserRuleContext* ctx) {
+    for (; ctx; ctx = dynamic_cast<const antlr4::ParserRuleContext*>(ctx->parent)) {
+        switch (ctx->getRuleIndex()) {
+        case grammar::ABSParser::RuleBareStmt:
+        case grammar::ABSParser::RuleStmt:
+        case grammar::ABSParser::RuleBlock:
+        case grammar::ABSParser::RuleClassDecl:
+        case grammar::ABSParser::RuleInterfaceDecl:
+        case grammar::ABSParser::RuleParams:
+        case grammar::ABSParser::RuleParam:
+            return true;
+        case grammar::ABSParser::RulePureExp:
+        case grammar::ABSParser::RuleExp:
+            return false;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void SyntaxErrorStrategy::reportRange(SourceRange range, Token* at, std::string message) {
+    reporter_.syntaxError(range, at && at->getType() == Token::EOF, std::move(message));
+}
+
+void SyntaxErrorStrategy::report(Token* at, std::string message) {
+    reportRange(tokenRange(reporter_.file(), at), at, std::move(message));
+}
+
+// `Int Foo`, `int x`, `List<int> l`, `Int get`: read the tokens from the
+// start of a failed declaration as `Type name` and say what is wrong with
+// the spelling, which is the usual reason such a decision fails.
+bool SyntaxErrorStrategy::explainByShape(antlr4::Parser* parser, Token* start, Token* offending) {
+    if (!start || start == offending || !declarationContext(parser->getContext()))
+        return false;
+    Token* t = start;
+    Token* n = neighbour(parser, t, 1);
+    if (!n)
+        return false;
+    if (t->getType() == ABSLexer::LOWER_ID) {
+        if (n->getType() == ABSLexer::LOWER_ID || isNameLikeKeyword(n->getType())) {
+            report(t, lowercaseType(t, "a type name"));
+            return true;
+        }
+        return false;
+    }
+    if (t->getType() != ABSLexer::TYPE_ID)
+        return false;
+    bool bare = true;
+    while (n && n->getType() == ABSLexer::DOT) {
+        Token* part = neighbour(parser, n, 1);
+        if (!part || part->getType() != ABSLexer::TYPE_ID)
+            return false;
+        n = neighbour(parser, part, 1);
+    }
+    if (n && n->getType() == ABSLexer::LT) {
+        bare = false;
+        int depth = 1;
+        bool wantType = true;
+        for (n = neighbour(parser, n, 1); n && depth > 0; n = neighbour(parser, n, 1)) {
+            size_t type = n->getType();
+            if (type == ABSLexer::LBRACKET) { // an annotation: skip it
+                int brackets = 1;
+                while (brackets > 0 && (n = neighbour(parser, n, 1)) != nullptr) {
+                    if (n->getType() == ABSLexer::LBRACKET)
+                        ++brackets;
+                    else if (n->getType() == ABSLexer::RBRACKET)
+                        --brackets;
+                    else if (n->getType() == Token::EOF)
+                        return false;
+                }
+                if (!n)
+                    return false;
+                continue;
+            }
+            if (wantType && type == ABSLexer::LOWER_ID) {
+                report(n, lowercaseType(n, "a type name"));
+                return true;
+            }
+            if (type == ABSLexer::TYPE_ID)
+                wantType = false;
+            else if (type == ABSLexer::LT || type == ABSLexer::COMMA || type == ABSLexer::DOT)
+                wantType = true;
+            if (type == ABSLexer::LT)
+                ++depth;
+            else if (type == ABSLexer::GT)
+                --depth;
+            else if (type != ABSLexer::TYPE_ID && type != ABSLexer::COMMA && type != ABSLexer::DOT)
+                return false;
+        }
+    }
+    if (!n)
+        return false;
+    if (n->getType() == ABSLexer::TYPE_ID) {
+        report(n, uppercaseName(n, namePhrase(parser->getContext())));
+        return true;
+    }
+    if (isKeyword(n->getType()) && n->getType() != ABSLexer::AS &&
+        n->getType() != ABSLexer::IMPLEMENTS) {
+        report(n, reservedWord(n));
+        return true;
+    }
+    if (bare && n->getType() == ABSLexer::ASSIGN) {
+        report(t, uppercaseName(t, "a variable name"));
+        return true;
+    }
+    return false;
+}
+
+bool SyntaxErrorStrategy::explainNaming(antlr4::Parser* parser, Token* offending,
+                                        const IntervalSet& expected) {
+    size_t type = offending->getType();
+    const antlr4::ParserRuleContext* ctx = parser->getContext();
+    if (isKeyword(type) && type != ABSLexer::AS && has(expected, ABSLexer::LOWER_ID)) {
+        report(offending, reservedWord(offending));
+        return true;
+    }
+    if (type == ABSLexer::TYPE_ID && has(expected, ABSLexer::LOWER_ID) &&
+        !has(expected, ABSLexer::TYPE_ID)) {
+        report(offending, uppercaseName(offending, namePhrase(ctx)));
+        return true;
+    }
+    if (type == ABSLexer::LOWER_ID && has(expected, ABSLexer::TYPE_ID) &&
+        !has(expected, ABSLexer::LOWER_ID)) {
+        report(offending, lowercaseType(offending, typeNamePhrase(ctx)));
+        return true;
+    }
+    // `duration = 5;`: the reserved word was meant as a variable
+    Token* previous = neighbour(parser, offending, -1);
+    if (previous && isNameLikeKeyword(previous->getType()) && !has(expected, type) &&
+        (type == ABSLexer::ASSIGN || type == ABSLexer::SEMI || type == ABSLexer::DOT ||
+         type == ABSLexer::BANG || type == ABSLexer::COMMA || type == ABSLexer::RPAREN)) {
+        report(previous, reservedWord(previous));
+        return true;
+    }
+    return false;
+}
+
+void SyntaxErrorStrategy::explain(antlr4::Parser* parser, Token* start, Token* offending,
+                                  const IntervalSet& expected, bool unwanted) {
+    if (!offending)
+        return;
+    FileId file = reporter_.file();
+    bool atEof = offending->getType() == Token::EOF;
+    if (atEof) {
+        if (Token* open = unmatchedOpening(parser)) {
+            std::string opener = open->getText();
+            reportRange(tokenRange(file, open), offending,
+                        "unbalanced '" + opener + "': missing '" + closerOf(open->getType()) +
+                            "' before the end of the file");
+            return;
+        }
+    }
+    if (explainByShape(parser, start, offending))
+        return;
+    if (explainNaming(parser, offending, expected))
+        return;
+    // `List<int> l = Nil;` reads as the expression `List < int > l` up to
+    // the `=`: look at the statement as a declaration instead.
+    if (offending->getType() == ABSLexer::ASSIGN) {
+        for (antlr4::tree::ParseTree* c = parser->getContext(); c; c = c->parent) {
+            if (auto* s = dynamic_cast<grammar::ABSParser::ExpStmtContext*>(c)) {
+                if (explainByShape(parser, s->getStart(), offending))
+                    return;
+                break;
+            }
+        }
+    }
+    IntervalSet reduced = withoutContinuations(expected);
+    // An extra token where only `;` could come: it is the token that is wrong.
+    if (unwanted && reduced.size() == 1 && has(reduced, ABSLexer::SEMI)) {
+        report(offending, "unexpected " + showToken(offending));
+        return;
+    }
+    if (reduced.size() == 1 && has(reduced, ABSLexer::SEMI)) {
+        Token* previous = neighbour(parser, offending, -1);
+        std::string what = constructPhrase(parser->getContext());
+        std::string message = "expected ';'" + (what.empty() ? "" : " after " + what);
+        if (previous)
+            reportRange(pointAfter(file, previous), offending, message);
+        else
+            report(offending, message);
+        return;
+    }
+    // `if x > 0 { ... }` reads as the old `if c then a else b` expression
+    if (offending->getType() == ABSLexer::LBRACE && has(expected, ABSLexer::THEN)) {
+        for (antlr4::tree::ParseTree* c = parser->getContext(); c; c = c->parent) {
+            if (auto* e = dynamic_cast<grammar::ABSParser::LegacyIfExpContext*>(c)) {
+                report(e->IF()->getSymbol(),
+                       "the condition of an if statement must be in parentheses: 'if (...)'");
+                return;
+            }
+        }
+    }
+    // Decisions that failed past their first token know nothing of what was
+    // expected where they failed; a few cases are worth naming.
+    if (!start || start->getTokenIndex() != offending->getTokenIndex()) {
+        if (start && start->getType() == ABSLexer::AWAIT &&
+            neighbour(parser, start, 1) == offending) {
+            report(offending, "expected a guard after 'await' (a future 'f?', a condition or "
+                              "'duration(...)'), found " +
+                                  showToken(offending));
+            return;
+        }
+        size_t rule = parser->getContext() ? parser->getContext()->getRuleIndex() : 0;
+        if (offending->getType() == ABSLexer::RBRACE &&
+            (rule == grammar::ABSParser::RuleBareStmt || rule == grammar::ABSParser::RuleStmt)) {
+            report(offending, "expected a statement, found '}'");
+            return;
+        }
+    }
+    // A `}` too many: in a block, "expected a statement" says more.
+    size_t rule = parser->getContext() ? parser->getContext()->getRuleIndex() : 0;
+    if (offending->getType() == ABSLexer::RBRACE && !has(expected, ABSLexer::RBRACE) &&
+        (unwanted || expected.isEmpty() || rule == grammar::ABSParser::RuleCompilationUnit ||
+         rule == grammar::ABSParser::RuleModuleBody)) {
+        report(offending, "unexpected '}'");
+        return;
+    }
+    std::string words = describeExpected(expected, parser->getContext(), parser->getVocabulary());
+    if (words.empty())
+        report(offending,
+               atEof ? "unexpected end of the file" : "unexpected " + showToken(offending));
+    else if (atEof)
+        report(offending, "unexpected end of the file; expected " + words);
+    else
+        report(offending, "expected " + words + ", found " + showToken(offending));
+}
+
+void SyntaxErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
+                                                    const antlr4::NoViableAltException& e) {
+    Token* start = e.getStartToken();
+    Token* offending = e.getOffendingToken();
+    // The expected set belongs to the decision's first token; past it we only
+    // know that nothing fits.
+    IntervalSet expected;
+    if (start && offending && start->getTokenIndex() == offending->getTokenIndex())
+        expected = e.getExpectedTokens();
+    explain(parser, start, offending, expected, false);
+}
+
+void SyntaxErrorStrategy::reportInputMismatch(antlr4::Parser* parser,
+                                              const antlr4::InputMismatchException& e) {
+    explain(parser, e.getOffendingToken(), e.getOffendingToken(), e.getExpectedTokens(), false);
+}
+
+void SyntaxErrorStrategy::reportFailedPredicate(antlr4::Parser* parser,
+                                                const antlr4::FailedPredicateException& e) {
+    explain(parser, e.getOffendingToken(), e.getOffendingToken(), IntervalSet(), false);
+}
+
+void SyntaxErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) {
+    if (inErrorRecoveryMode(parser))
+        return;
+    beginErrorCondition(parser);
+    Token* t = parser->getCurrentToken();
+    explain(parser, t, t, getExpectedTokens(parser), true);
+}
+
+void SyntaxErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
+    if (inErrorRecoveryMode(parser))
+        return;
+    beginErrorCondition(parser);
+    Token* t = parser->getCurrentToken();
+    explain(parser, t, t, getExpectedTokens(parser), false);
+}
+
+void SyntaxErrorStrategy::consumeUntil(antlr4::Parser* parser, const IntervalSet& set) {
+    antlr4::TokenStream* input = parser->getTokenStream();
+    // A rule abandoned between its `{` and `}` (a class whose body cannot be
+    // read) takes its whole body with it, up to the matching `}`.
+    bool ownsOpenBrace = false;
+    if (antlr4::ParserRuleContext* ctx = parser->getContext()) {
+        for (antlr4::tree::ParseTree* child : ctx->children) {
+            if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(child)) {
+                if (t->getSymbol()->getType() == ABSLexer::LBRACE)
+                    ownsOpenBrace = true;
+                else if (t->getSymbol()->getType() == ABSLexer::RBRACE)
+                    ownsOpenBrace = false;
+            }
+        }
+    }
+    int depth = 0;
+    for (size_t type = input->LA(1); type != Token::EOF; type = input->LA(1)) {
+        if (depth == 0 && !ownsOpenBrace && has(set, type))
+            return;
+        if (type == ABSLexer::LBRACE) {
+            ++depth;
+        } else if (type == ABSLexer::RBRACE) {
+            if (depth == 0 && ownsOpenBrace) {
+                parser->consume();
+                return;
+            }
+            if (depth > 0)
+                --depth;
+        }
+        parser->consume();
+    }
+}
+
+void LexerErrorListener::syntaxError(antlr4::Recognizer*, Token*, size_t line, size_t column,
+                                     const std::string&, std::exception_ptr) {
+    SourcePos at{static_cast<uint32_t>(line), static_cast<uint32_t>(column + 1)};
+    reporter_.lexicalError(SourceRange{reporter_.file(), at, at}, "unexpected character");
+}
+
+} // namespace absim::parse
