@@ -1,10 +1,11 @@
-// `absim check FILE...`: parse (and, once the checker exists, type-check) a
-// model spread over one or more files, reporting every error found.
+// `absim check FILE...`: parse and type-check a model spread over one or
+// more files, reporting every error found.
 
 #include "app/commands.h"
 #include "app/exit_status.h"
 #include "frontend/ast/ast_dump.h"
 #include "frontend/model/model.h"
+#include "frontend/sema/checker.h"
 
 #include <iostream>
 
@@ -13,6 +14,7 @@ namespace absim::cli {
 int checkCommand(CommandLine& args, const GlobalOptions& options) {
     bool parseOnly = false;
     bool dumpAst = false;
+    bool dumpTypes = false;
     LoadOptions load;
     std::vector<std::string> files;
     while (!args.done()) {
@@ -26,6 +28,10 @@ int checkCommand(CommandLine& args, const GlobalOptions& options) {
         }
         if (args.flag("--dump-ast")) {
             dumpAst = true;
+            continue;
+        }
+        if (args.flag("--dump-types")) {
+            dumpTypes = true;
             continue;
         }
         if (auto strategy = args.option("--parse-strategy")) {
@@ -67,6 +73,12 @@ int checkCommand(CommandLine& args, const GlobalOptions& options) {
         for (size_t i = model.firstUserUnit; i < model.units.size(); ++i)
             std::cout << ast::dumpAst(model.units[i], model.sources);
         std::cout.flush();
+    }
+    if (!parseOnly && !diags.hasErrors()) {
+        sema::CheckResult checked = sema::checkModel(model, diags);
+        diags.flush(std::cerr, colour);
+        if (dumpTypes && checked.checked)
+            std::cout << sema::dumpTypes(model, *checked.checked) << std::flush;
     }
     if (diags.hasErrors()) {
         if (!options.quiet)

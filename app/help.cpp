@@ -12,6 +12,7 @@ Usage: absim [GLOBAL OPTIONS] COMMAND [OPTIONS] FILE...
 
 Commands:
   check FILE...      parse and check a model (one or more .abs files)
+  run FILE...        simulate a model (its main block)
   help [COMMAND]     show help for a command
 
 Global options:
@@ -41,20 +42,47 @@ reports every error with its file, line and column.
 Options:
   --parse-only             stop after parsing (no name or type checking)
   --dump-ast               print the syntax tree of the user files
+  --dump-types             print the signature of every user declaration
+                           and the inferred type of every local variable
   --parse-strategy=S       two-stage (default: fast SLL, full LL only when
                            needed) or ll (always full LL; for benchmarks)
   -h, --help               show this help
+)";
+
+const char* kRunHelp = R"(Usage: absim run [OPTIONS] FILE...
+
+Loads and checks the model, then runs the main block of the first module
+that has one (or of the module given with --module). What the model prints
+goes to stdout; run-time errors go to stderr with the ABS stack of the
+failing process, its file and line, and the simulated time.
+
+Options:
+  -m, --module M           run the main block of module M
+  --schedule fifo|random   fifo (default): deterministic, the first enabled
+                           process in queue order runs; random: a seeded
+                           random choice among the enabled processes
+  --seed N                 seed of random() and of --schedule random
+                           (default 0); same model, arguments and seed give
+                           the same output, byte for byte
+  -l, --clock-limit N      stop when the simulated clock would reach N
+  -v, --verbose            start and end messages on stderr
+  -h, --help               show this help
+
+Exit statuses: 0 normal end or clock limit; 65 the model does not check;
+70 uncaught exception or failed assert in the main block, or deadlock.
 )";
 
 } // namespace
 
 void printUsage() { std::cout << kUsage; }
 
-bool knownCommand(const std::string& command) { return command == "check"; }
+bool knownCommand(const std::string& command) { return command == "check" || command == "run"; }
 
 void printCommandHelp(const std::string& command) {
     if (command == "check")
         std::cout << kCheckHelp;
+    else if (command == "run")
+        std::cout << kRunHelp;
     else
         std::cout << kUsage;
 }

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace absim::sema {
@@ -52,7 +53,14 @@ struct Symbol {
 // `map(f)(l)` coexist).
 class ModuleScope {
 public:
-    enum class Space : uint8_t { Type, Constructor, Function, PartialFunction };
+    // `Class` was added after the contract was first written: a class and an
+    // interface may share a name (ABS.DC has both `interface
+    // DeploymentComponent` and `class DeploymentComponent`), so classes are a
+    // namespace of their own. `lookup(Space::Type, n)` still finds a class
+    // when no other type-level entity is called `n`; use Space::Class for
+    // `new C(...)`.
+    enum class Space : uint8_t { Type, Constructor, Function, PartialFunction, Class };
+    static constexpr size_t kSpaceCount = 5;
 
     // Resolves a name as written in this module (simple or qualified, e.g.
     // `head`, `ABS.StdLib.head`, `M.Alias.x`), honouring declarations, imports
@@ -93,9 +101,21 @@ public:
     // The module that declares `decl`.
     const ModuleInfo* moduleOf(const ast::Decl* decl) const;
 
+    // The symbol a declaration introduced (for a DataDecl: the datatype;
+    // null for declarations that were rejected as duplicates).
+    const Symbol* symbolOf(const ast::Decl* decl) const;
+    // The Constructor symbol of a data constructor.
+    const Symbol* symbolOf(const ast::DataConstructor* constructor) const;
+    // The selector function `name` generated from datatype `data`, if any.
+    const Symbol* selectorOf(const ast::DataDecl* data, std::string_view name) const;
+
     // Storage; filled by buildProgram.
     std::vector<std::unique_ptr<ModuleInfo>> modules_;
     std::vector<std::unique_ptr<Symbol>> symbols_;
+    // Indexes over the storage; filled by buildProgram.
+    std::unordered_map<const ast::Decl*, const ModuleInfo*> declModule_;
+    std::unordered_map<const ast::Decl*, const Symbol*> declSymbol_;
+    std::unordered_map<const ast::DataConstructor*, const Symbol*> constructorSymbol_;
 };
 
 // Builds the module graph and every module's scope from a parsed model;
