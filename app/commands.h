@@ -18,6 +18,7 @@ struct GlobalOptions {
 bool stderrColour(const GlobalOptions& options);
 
 int checkCommand(CommandLine& args, const GlobalOptions& options);
+int runCommand(CommandLine& args, const GlobalOptions& options);
 
 // Help texts (app/help.cpp).
 void printUsage();

@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
     }
     if (*command == "check")
         return checkCommand(args, options);
+    if (*command == "run")
+        return runCommand(args, options);
     std::cerr << "absim: unknown command '" << *command << "'\nTry 'absim --help'.\n";
     return exit_status::kUsage;
 }

@@ -1,0 +1,156 @@
+// Calling functions of the functional layer: ABS-bodied, native, selector,
+// and the function arguments of higher-order calls.
+//
+// Calls in tail position (the branches of when/case, the body of let) do
+// not deepen the C++ stack: callFunction loops with the callee's frame
+// instead of recursing, so tail-recursive ABS functions (the stdlib's
+// accumulator loops) run in constant stack.
+
+#include "interpreter/errors.h"
+#include "interpreter/eval/evaluator.h"
+#include "interpreter/eval/frame_slots.h"
+
+#include <memory>
+
+namespace absim::interp {
+
+namespace {
+// Set once per interpreter thread; checked on every ABS-level call, which
+// is where recursion happens.
+thread_local const char* stackLimit = nullptr;
+
+inline void checkStack() {
+    char probe;
+    if (stackLimit && &probe < stackLimit) [[unlikely]]
+        throwRecursionTooDeep();
+}
+
+// The locals of a function activation; regrown when a tail call enters a
+// function with more slots.
+class Locals {
+public:
+    explicit Locals(size_t n) { reset(n); }
+    void reset(size_t n) {
+        if (n <= kInline && !heap_) {
+            for (size_t i = 0; i < n; ++i)
+                inline_[i] = Value();
+            data_ = inline_;
+        } else if (n <= capacity_ && heap_) {
+            for (size_t i = 0; i < n; ++i)
+                heap_[i] = Value();
+        } else {
+            heap_ = std::make_unique<Value[]>(n);
+            capacity_ = n;
+            data_ = heap_.get();
+        }
+    }
+    Value* data() { return data_; }
+
+private:
+    static constexpr size_t kInline = 8;
+    Value inline_[kInline];
+    std::unique_ptr<Value[]> heap_;
+    size_t capacity_ = 0;
+    Value* data_ = inline_;
+};
+
+} // namespace
+
+void setStackLimit(const char* limit) { stackLimit = limit; }
+
+void throwRecursionTooDeep() { throwRuntimeError("recursion too deep"); }
+
+Value callFunction(const FunctionInfo* f, Value* args, EvalContext& ctx, const Closure* funArgs) {
+    switch (f->kind) {
+    case FunctionInfo::Kind::Native: {
+        if (!f->native)
+            throwRuntimeError("builtin " + f->name + " is not implemented by absim");
+        if (funArgs) {
+            EvalContext inner = ctx;
+            inner.funArgs = funArgs;
+            return f->native(inner, args);
+        }
+        return f->native(ctx, args);
+    }
+    case FunctionInfo::Kind::Selector: {
+        const Value& v = args[0];
+        if (v.isData() && v.arity() > 0) {
+            const ConstructorInfo* c = v.constructor();
+            for (const auto& [ctor, index] : f->selects)
+                if (ctor == c)
+                    return v.arg(index);
+        }
+        throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+    }
+    case FunctionInfo::Kind::Abs:
+        break;
+    }
+    checkStack();
+    Locals locals(f->slotCount);
+    for (uint32_t i = 0; i < f->arity; ++i)
+        locals.data()[i] = std::move(args[i]);
+    EvalContext inner{ctx.rt, locals.data(), nullptr, ctx.proc, funArgs};
+    const Expr* e = f->body;
+    for (;;) {
+        switch (e->op) {
+        case ExprOp::When:
+            e = evalBool(e->kids[0], inner) ? e->kids[1] : e->kids[2];
+            continue;
+        case ExprOp::Let:
+            inner.locals[e->slot] = eval(e->kids[0], inner);
+            e = e->kids[1];
+            continue;
+        case ExprOp::Case: {
+            Value v = eval(e->kids[0], inner);
+            const Expr* body = nullptr;
+            for (const CaseBranchCode& b : e->branches) {
+                if (match(b.pattern, v, inner)) {
+                    body = b.body;
+                    break;
+                }
+            }
+            if (!body)
+                throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+            e = body;
+            continue;
+        }
+        case ExprOp::Call:
+        case ExprOp::CallSelf: {
+            const FunctionInfo* g = e->function;
+            if (g->kind != FunctionInfo::Kind::Abs)
+                return eval(e, inner);
+            // A tail call: evaluate the arguments, then reuse this activation.
+            size_t n = e->kids.size();
+            FrameSlots<Value, 8> next(n);
+            for (size_t i = 0; i < n; ++i)
+                next[i] = eval(e->kids[i], inner);
+            if (e->op == ExprOp::Call)
+                inner.funArgs = nullptr;
+            locals.reset(g->slotCount);
+            inner.locals = locals.data();
+            for (size_t i = 0; i < n; ++i)
+                inner.locals[i] = std::move(next[i]);
+            e = g->body;
+            continue;
+        }
+        default:
+            return eval(e, inner);
+        }
+    }
+}
+
+Value callClosure(const Closure& c, Value* args, EvalContext& ctx) {
+    if (c.function)
+        return callFunction(c.function, args, ctx);
+    checkStack();
+    const LambdaInfo* l = c.lambda;
+    FrameSlots<Value, 8> locals(l->slotCount);
+    for (uint32_t i = 0; i < l->arity; ++i)
+        locals[i] = std::move(args[i]);
+    for (size_t i = 0; i < l->captureSlots.size(); ++i)
+        locals[l->captureSlots[i]] = c.captured[i];
+    EvalContext inner{ctx.rt, locals.data(), nullptr, ctx.proc, c.outerFunArgs};
+    return eval(l->body, inner);
+}
+
+} // namespace absim::interp

@@ -1,0 +1,80 @@
+#pragma once
+// Statements after lowering: one flat instruction list with jumps per
+// method, init block, recover block and main block. A process's frame is
+// (code, pc, locals), so suspending is saving the pc: nothing of a process
+// lives on the C++ stack between two scheduling steps.
+
+#include "interpreter/program/expr.h"
+
+#include <string>
+#include <vector>
+
+namespace absim::interp {
+
+struct ClassInfo;
+
+// Where an instruction puts its result.
+struct Dest {
+    enum class Kind : uint8_t { None, Local, Field } kind = Kind::None;
+    int32_t slot = -1;
+};
+
+// The guard of an `await`, as a tree.
+struct GuardCode {
+    enum class Kind : uint8_t { Future, Duration, Bool, And } kind = Kind::Bool;
+    const Expr* exp = nullptr;      // Future: the future; Bool: the condition; Duration: min
+    const Expr* max = nullptr;      // Duration (null: same as min)
+    const GuardCode* left = nullptr;  // And
+    const GuardCode* right = nullptr; // And
+};
+
+enum class Opcode : uint8_t {
+    Nop,
+    Assign,       // dest = e
+    Eval,         // e (value dropped)
+    Jump,         // pc = target
+    JumpIfFalse,  // if !e: pc = target
+    Match,        // if !match(pattern, locals[slot]): pc = target
+    Assert,       // e must be True
+    Throw,        // raise e
+    Die,          // raise e and kill the object whatever catches it
+    Return,       // finish the frame with e (null e: Unit)
+    Await,        // guard
+    Suspend,
+    Duration,     // e = min, e2 = max: block the COG for that time
+    AsyncCall,    // dest = callee!method(args)
+    SyncCall,     // dest = callee.method(args)
+    Get,          // dest = e.get
+    New,          // dest = new cls(args)
+    NewLocal,     // dest = new local cls(args)
+    TryEnter,     // on exception: locals[slot] = exception; pc = target
+    TryLeave,     // drop the innermost handler
+    Rethrow,      // raise locals[slot]
+    ForeachNext,  // if locals[slot] is Nil: pc = target; else dest = head, locals[slot] = tail
+};
+
+struct Instr {
+    Opcode op = Opcode::Nop;
+    Dest dest;
+    int32_t slot = -1;
+    uint32_t target = 0;
+    uint32_t line = 0;
+    uint32_t method = 0;             // AsyncCall, SyncCall: interned method name id
+    const Expr* e = nullptr;         // main operand (callee of calls)
+    const Expr* e2 = nullptr;        // second operand (Duration max)
+    const Pattern* pattern = nullptr;  // Match
+    const GuardCode* guard = nullptr;  // Await
+    const ClassInfo* cls = nullptr;    // New, NewLocal
+    std::vector<const Expr*> args;     // calls, New
+};
+
+// One body. `name` is what stack traces show (`Account.deposit`, `main`).
+struct Code {
+    std::string name;
+    std::string file;
+    uint32_t slotCount = 0;
+    uint32_t paramCount = 0;
+    std::vector<Instr> instrs;
+};
+
+} // namespace absim::interp

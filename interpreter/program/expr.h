@@ -1,0 +1,87 @@
+#pragma once
+// Pure expressions as the evaluator sees them: compact trees whose names are
+// already resolved to frame slots, field slots, functions and constructors.
+// The evaluator switches on `op`; no node is visited through a virtual call
+// and no string is looked up at run time.
+
+#include "interpreter/value.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace absim::interp {
+
+struct FunctionInfo;
+struct LambdaInfo;
+struct InterfaceInfo;
+struct Pattern;
+
+enum class ExprOp : uint8_t {
+    Const,    // constant
+    Local,    // locals[slot]
+    Field,    // this.fields[slot]
+    This,     // the current object
+    Destiny,  // the current process's future
+    Neg,      // -kids[0]
+    Not,      // !kids[0]
+    And,      // short-circuit
+    Or,       // short-circuit
+    Eq, Ne, Lt, Le, Gt, Ge,
+    Add, Sub, Mul, Div, Mod,
+    Construct,    // constructor(kids...)
+    Call,         // function(kids...)
+    CallFunParam, // the slot-th function argument of the enclosing higher-order function
+    CallPartial,  // function(funArgs...)(kids...)
+    CallSelf,     // recursive call of the enclosing higher-order function, same funArgs
+    When,         // kids[0] ? kids[1] : kids[2]
+    Case,         // kids[0] matched against branches
+    Let,          // locals[slot] = kids[0]; then kids[1]
+    Template,     // pieces interleaved with toString(kids)
+    Implements,   // kids[0] implements interface
+    Cast,         // kids[0] as interface
+};
+
+// A function argument of a higher-order call: a named function, or an
+// anonymous function whose captured values are computed at the call.
+struct FunArgCode {
+    const FunctionInfo* function = nullptr; // named
+    const LambdaInfo* lambda = nullptr;     // anonymous
+    int32_t outer = -1; // a function argument of the enclosing higher-order function
+};
+
+struct CaseBranchCode {
+    const Pattern* pattern = nullptr;
+    const struct Expr* body = nullptr;
+};
+
+struct Expr {
+    ExprOp op = ExprOp::Const;
+    int32_t slot = -1;      // Local, Field, Let, CallFunParam
+    uint32_t line = 0;      // source line, for stack traces of failing calls
+    Value constant;         // Const
+    const ConstructorInfo* constructor = nullptr; // Construct
+    const FunctionInfo* function = nullptr;       // Call, CallPartial
+    const InterfaceInfo* interface = nullptr;     // Implements, Cast
+    std::vector<const Expr*> kids;
+    std::vector<FunArgCode> funArgs;            // CallPartial
+    std::vector<CaseBranchCode> branches;       // Case
+    std::vector<std::string> pieces;            // Template: kids.size() + 1 pieces
+};
+
+// Patterns of `case` expressions, `switch` statements and `catch` branches.
+enum class PatternOp : uint8_t {
+    Wildcard, // _
+    Bind,     // a fresh variable: locals[slot] = value
+    Equal,    // a literal, or a variable already bound: value == eval(expr)
+    Constructor,
+};
+
+struct Pattern {
+    PatternOp op = PatternOp::Wildcard;
+    int32_t slot = -1;                            // Bind
+    const Expr* expr = nullptr;                   // Equal
+    const ConstructorInfo* constructor = nullptr; // Constructor
+    std::vector<const Pattern*> args;             // Constructor
+};
+
+} // namespace absim::interp

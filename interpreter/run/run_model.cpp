@@ -1,0 +1,97 @@
+#include "interpreter/run/run_model.h"
+
+#include "interpreter/eval/evaluator.h"
+#include "interpreter/lower/lowerer.h"
+#include "interpreter/runtime/runtime.h"
+
+#include <pthread.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+namespace absim::interp {
+
+namespace {
+
+// The interpreter runs on its own thread with a large stack: pure
+// expressions recurse on the C++ stack (deep ABS recursion over long
+// lists). Only touched pages cost memory; a margin at the bottom leaves
+// room to raise "recursion too deep" cleanly instead of overflowing.
+constexpr size_t kStackBytes = size_t(1) << 30;
+constexpr size_t kStackMargin = size_t(64) << 20;
+
+struct Job {
+    const RuntimeProgram* program;
+    const RunOptions* options;
+    Output* out;
+    Output* err;
+    int status = 0;
+};
+
+void* runJob(void* arg) {
+    auto* job = static_cast<Job*>(arg);
+    const char* here = static_cast<const char*>(__builtin_frame_address(0));
+    setStackLimit(here - (kStackBytes - kStackMargin));
+    {
+        Runtime rt(*job->program, *job->options, *job->out, *job->err);
+        job->status = rt.run();
+    }
+    setStackLimit(nullptr);
+    return nullptr;
+}
+
+int runOnBigStack(Job& job) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_t thread;
+    bool threaded = pthread_attr_setstacksize(&attr, kStackBytes) == 0 &&
+                    pthread_create(&thread, &attr, runJob, &job) == 0;
+    pthread_attr_destroy(&attr);
+    if (threaded) {
+        pthread_join(thread, nullptr);
+    } else {
+        // No big stack available: run here, with the check relative to a
+        // conservative 8 MiB default stack.
+        const char* here = static_cast<const char*>(__builtin_frame_address(0));
+        setStackLimit(here - (size_t(6) << 20));
+        Runtime rt(*job.program, *job.options, *job.out, *job.err);
+        job.status = rt.run();
+        setStackLimit(nullptr);
+    }
+    return job.status;
+}
+
+} // namespace
+
+int runModel(const ParsedModel& model, const sema::Program& program, const RunOptions& options,
+             DiagnosticEngine& diags, bool colour, std::string* out, std::string* err) {
+    (void)model;
+    std::unique_ptr<RuntimeProgram> lowered = lowerProgram(program, options.module, diags);
+    if (!lowered) {
+        diags.flush(std::cerr, colour);
+        return 65;
+    }
+    std::cout.flush();
+    Output outStream = out ? Output(out) : Output(stdout);
+    Output errStream = err ? Output(err) : Output(stderr);
+    if (options.verbose) {
+        std::string limit = options.clockLimit ? std::to_string(*options.clockLimit) : "none";
+        errStream.write("Start " + lowered->mainModule + " (clock limit: " + limit + ")\n");
+    }
+    Job job{lowered.get(), &options, &outStream, &errStream};
+    auto started = std::chrono::steady_clock::now();
+    int status = runOnBigStack(job);
+    if (options.verbose) {
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+        errStream.write("Simulation time: " + std::to_string(ms) + " ms with status " +
+                        (status == 0 ? "success" : "failure") + "\n");
+    }
+    outStream.flush();
+    errStream.flush();
+    return status;
+}
+
+} // namespace absim::interp

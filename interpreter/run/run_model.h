@@ -1,0 +1,29 @@
+#pragma once
+// The interpreter's entry point: lower a checked model and simulate it.
+
+#include "frontend/diag/diagnostics.h"
+#include "frontend/model/model.h"
+#include "frontend/sema/program.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace absim::interp {
+
+struct RunOptions {
+    std::string module;          // whose main block runs ("" = the first one)
+    uint64_t seed = 0;           // random() and --schedule random
+    bool randomSchedule = false; // choose among enabled processes at random
+    std::optional<uint64_t> clockLimit;
+    bool verbose = false;
+};
+
+// Lowers `program` and runs its main block. Model output goes to `out`,
+// run-time errors to `err` (null: stdout/stderr); lowering errors are
+// reported to `diags`. Returns the exit status of runtime.md §9.
+int runModel(const ParsedModel& model, const sema::Program& program, const RunOptions& options,
+             DiagnosticEngine& diags, bool colour, std::string* out = nullptr,
+             std::string* err = nullptr);
+
+} // namespace absim::interp

@@ -1,0 +1,416 @@
+// Executing a process: the instruction loop over the top frame, same-COG
+// synchronous calls as pushed frames, and the points where a process gives
+// control back to the scheduler (release, block, end). Exceptions unwind
+// through the frame's try handlers, then through callers (runtime.md §8).
+
+#include "interpreter/compare.h"
+#include "interpreter/errors.h"
+#include "interpreter/eval/evaluator.h"
+#include "interpreter/eval/frame_slots.h"
+#include "interpreter/format.h"
+#include "interpreter/numbers.h"
+#include "interpreter/runtime/runtime.h"
+
+namespace absim::interp {
+
+namespace {
+
+inline void store(Frame& f, const Dest& d, Value v) {
+    switch (d.kind) {
+    case Dest::Kind::Local:
+        f.locals[d.slot] = std::move(v);
+        return;
+    case Dest::Kind::Field:
+        f.self->fields[d.slot] = std::move(v);
+        return;
+    case Dest::Kind::None:
+        return;
+    }
+}
+
+// The value of a resolved future, or its exception raised.
+Value futureResult(const Value& fut) {
+    Future* f = fut.entityAs<Future>();
+    if (f->state == Future::State::Exception)
+        throw AbsException(f->value);
+    return f->value;
+}
+
+} // namespace
+
+void Runtime::execute(Process* p) {
+    p->state = ProcessState::Running;
+    Value pending;
+    bool raising = false;
+    // Resuming after a block: finish the instruction that blocked.
+    if (p->blockedOn != BlockReason::None) {
+        BlockReason why = p->blockedOn;
+        p->blockedOn = BlockReason::None;
+        Frame& f = p->frames.back();
+        const Instr& in = f.code->instrs[f.pc];
+        if (why == BlockReason::Duration) {
+            ++f.pc;
+        } else {
+            Value fut = std::move(p->awaited);
+            p->awaited = Value();
+            Future* F = fut.entityAs<Future>();
+            ++f.pc;
+            if (F->state == Future::State::Exception) {
+                pending = F->value;
+                raising = true;
+            } else {
+                store(f, in.dest, F->value);
+            }
+        }
+    }
+    if (p->hasPendingError) {
+        p->hasPendingError = false;
+        pending = std::move(p->pendingError);
+        p->pendingError = Value();
+        raising = true;
+    }
+    for (;;) {
+        if (raising) {
+            raising = false;
+            if (!unwind(p, pending))
+                return;
+        }
+        try {
+            runFrames(p);
+            return;
+        } catch (const AbsException& e) {
+            pending = e.exception();
+        } catch (const AbsRuntimeError& e) {
+            pending = runtimeErrorValue(e.what());
+        }
+        raising = true;
+    }
+}
+
+// Finishes the top frame with `v`. True when the process ended.
+bool Runtime::finishFrame(Process* p, Value v) {
+    Frame& f = p->frames.back();
+    if (p->frames.size() > 1) {
+        Dest d = f.resultDest;
+        Value result = std::move(v);
+        if (f.kind == Frame::Kind::Init) {
+            result = f.selfRef;
+            objectInitialised(f.self);
+        }
+        p->frames.pop_back();
+        store(p->frames.back(), d, std::move(result));
+        return false;
+    }
+    switch (f.kind) {
+    case Frame::Kind::Method:
+        if (p->destiny.isFuture())
+            resolve(p->destiny, std::move(v), false);
+        break;
+    case Frame::Kind::Main:
+        mainDone_ = true;
+        break;
+    case Frame::Kind::Init:
+        objectInitialised(f.self);
+        if (p->initDone.isFuture())
+            resolve(p->initDone, f.selfRef, false);
+        break;
+    case Frame::Kind::Recover:
+        p->awaited = std::move(v);
+        break;
+    }
+    p->state = ProcessState::Done;
+    p->frames.clear();
+    return true;
+}
+
+// Routes an exception to the innermost handler; false when it ended the
+// process (reported, object killed or recovered, future resolved).
+bool Runtime::unwind(Process* p, const Value& exc) {
+    for (;;) {
+        Frame& f = p->frames.back();
+        if (!f.handlers.empty()) {
+            Handler h = f.handlers.back();
+            f.handlers.pop_back();
+            f.locals[h.slot] = exc;
+            f.pc = h.target;
+            return true;
+        }
+        if (p->frames.size() > 1) {
+            // A same-COG synchronous callee: its object handles it first,
+            // then the exception continues in the caller (§8.2).
+            if (f.kind == Frame::Kind::Method)
+                objectUncaught(f.self, exc, p);
+            p->frames.pop_back();
+            continue;
+        }
+        switch (f.kind) {
+        case Frame::Kind::Main:
+            reportError("Uncaught " + toString(exc) + " in main block", p);
+            stopped_ = true;
+            status_ = 70;
+            break;
+        case Frame::Kind::Method:
+            objectUncaught(f.self, exc, p);
+            if (p->destiny.isFuture())
+                resolve(p->destiny, exc, true);
+            break;
+        case Frame::Kind::Init:
+            reportError("Uncaught " + toString(exc) + " in init block of " + f.self->describe() +
+                            ", killing object " + f.self->describe(),
+                        p);
+            kill(f.self);
+            if (p->initDone.isFuture())
+                resolve(p->initDone, f.selfRef, false);
+            break;
+        case Frame::Kind::Recover:
+            throw AbsException(exc);
+        }
+        p->state = ProcessState::Done;
+        p->frames.clear();
+        return false;
+    }
+}
+
+bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
+    const GuardCode* g = in.guard;
+    p->timePassed = false;
+    // A duration part is waited for first (§2.4).
+    const GuardCode* d = g;
+    while (d->kind == GuardCode::Kind::And)
+        d = d->left->kind == GuardCode::Kind::And || d->left->kind == GuardCode::Kind::Duration
+                ? d->left
+                : d->right;
+    if (d->kind == GuardCode::Kind::Duration) {
+        Value lo = eval(d->exp, ctx);
+        Value hi = d->max == d->exp ? lo : eval(d->max, ctx);
+        Value zero = Value::fromInt(0);
+        if (compare(lo, zero) < 0 || compare(hi, zero) < 0) {
+            p->timePassed = true; // negative: no wait at all (§5.3)
+        } else {
+            if (compare(hi, lo) < 0)
+                lo = hi;
+            p->guard = g;
+            p->state = ProcessState::WaitingTime;
+            timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
+            return true;
+        }
+    }
+    if (guardHolds(p, g))
+        return false; // already true: continue without releasing
+    p->guard = g;
+    p->state = guardHasBool(g) ? ProcessState::WaitingGuard : ProcessState::WaitingFuture;
+    registerOnFutures(p, g);
+    return true;
+}
+
+// Runs `p` until it yields. Returns normally when it released its COG,
+// blocked or ended; ABS exceptions propagate to execute().
+bool Runtime::runFrames(Process* p) {
+    for (;;) {
+        Frame& f = p->frames.back();
+        const Instr& in = f.code->instrs[f.pc];
+        EvalContext ctx{this, f.locals.get(), f.self, p, nullptr};
+        switch (in.op) {
+        case Opcode::Nop:
+            ++f.pc;
+            break;
+        case Opcode::Assign:
+            store(f, in.dest, eval(in.e, ctx));
+            ++f.pc;
+            break;
+        case Opcode::Eval:
+            eval(in.e, ctx);
+            ++f.pc;
+            break;
+        case Opcode::Jump:
+            f.pc = in.target;
+            break;
+        case Opcode::JumpIfFalse:
+            f.pc = evalBool(in.e, ctx) ? f.pc + 1 : in.target;
+            break;
+        case Opcode::Match:
+            f.pc = match(in.pattern, f.locals[in.slot], ctx) ? f.pc + 1 : in.target;
+            break;
+        case Opcode::Assert:
+            if (!evalBool(in.e, ctx)) {
+                out_.flush();
+                err_.write("Assertion failure at " + f.code->file + ":" + std::to_string(in.line) +
+                           "\n");
+                err_.flush();
+                throwBuiltinException(BuiltinConstructor::AssertionFailException);
+            }
+            ++f.pc;
+            break;
+        case Opcode::Throw:
+        case Opcode::Die:
+            throw AbsException(eval(in.e, ctx));
+        case Opcode::Rethrow:
+            throw AbsException(f.locals[in.slot]);
+        case Opcode::Return:
+            if (finishFrame(p, in.e ? eval(in.e, ctx) : Value::unit()))
+                return true;
+            break;
+        case Opcode::TryEnter:
+            f.handlers.push_back(Handler{in.target, in.slot});
+            ++f.pc;
+            break;
+        case Opcode::TryLeave:
+            f.handlers.pop_back();
+            ++f.pc;
+            break;
+        case Opcode::ForeachNext: {
+            Value& rest = f.locals[in.slot];
+            if (!rest.is(BuiltinConstructor::Cons)) {
+                f.pc = in.target;
+                break;
+            }
+            store(f, in.dest, rest.arg(0));
+            Value tail = rest.arg(1);
+            rest = std::move(tail);
+            ++f.pc;
+            break;
+        }
+        case Opcode::Await:
+            ++f.pc;
+            if (startAwait(p, in, ctx))
+                return true;
+            break;
+        case Opcode::Suspend:
+            ++f.pc;
+            p->state = ProcessState::Ready;
+            return true;
+        case Opcode::Duration: {
+            Value lo = eval(in.e, ctx);
+            Value hi = in.e2 == in.e ? lo : eval(in.e2, ctx);
+            Value zero = Value::fromInt(0);
+            if (compare(lo, zero) < 0 || compare(hi, zero) < 0) {
+                ++f.pc;
+                break;
+            }
+            if (compare(hi, lo) < 0)
+                lo = hi;
+            p->blockedOn = BlockReason::Duration;
+            p->state = ProcessState::Blocked;
+            timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
+            return true;
+        }
+        case Opcode::AsyncCall: {
+            Value callee = eval(in.e, ctx);
+            size_t n = in.args.size();
+            FrameSlots<Value, 8> args(n);
+            for (size_t i = 0; i < n; ++i)
+                args[i] = eval(in.args[i], ctx);
+            Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
+            Value fut = asyncCall(p, callee, in.method, args.data(), n, std::move(deadline));
+            store(f, in.dest, std::move(fut));
+            ++f.pc;
+            break;
+        }
+        case Opcode::SyncCall: {
+            Value callee = eval(in.e, ctx);
+            if (!callee.isObject())
+                throwBuiltinException(BuiltinConstructor::NullPointerException);
+            Object* o = callee.entityAs<Object>();
+            if (!o->alive)
+                throwBuiltinException(BuiltinConstructor::ObjectDeadException);
+            size_t n = in.args.size();
+            FrameSlots<Value, 8> args(n);
+            for (size_t i = 0; i < n; ++i)
+                args[i] = eval(in.args[i], ctx);
+            if (o->cog != p->cog) {
+                // Another COG: an asynchronous call plus a blocking get (§3).
+                Value fut = asyncCall(p, callee, in.method, args.data(), n, Value());
+                p->awaited = fut;
+                p->blockedOn = BlockReason::SyncCall;
+                p->state = ProcessState::Blocked;
+                fut.entityAs<Future>()->waiters.emplace_back(p);
+                return true;
+            }
+            const MethodInfo* m = o->cls->method(in.method);
+            if (!m)
+                throwRuntimeError("object " + o->describe() + " has no method " +
+                                  program_.methodNames[in.method]);
+            ++f.pc;
+            Frame callee_frame;
+            callee_frame.code = &m->code;
+            callee_frame.kind = Frame::Kind::Method;
+            callee_frame.selfRef = std::move(callee);
+            callee_frame.self = o;
+            callee_frame.locals = std::make_unique<Value[]>(m->code.slotCount);
+            for (size_t i = 0; i < n; ++i)
+                callee_frame.locals[i] = std::move(args[i]);
+            callee_frame.resultDest = in.dest;
+            if (p->frames.size() > 100000)
+                throwRuntimeError("recursion too deep");
+            p->frames.push_back(std::move(callee_frame));
+            break;
+        }
+        case Opcode::Get: {
+            Value fut = eval(in.e, ctx);
+            if (!fut.isFuture())
+                throwBuiltinException(BuiltinConstructor::NullPointerException);
+            Future* F = fut.entityAs<Future>();
+            if (F->resolved()) {
+                store(f, in.dest, futureResult(fut));
+                ++f.pc;
+                break;
+            }
+            F->waiters.emplace_back(p);
+            p->awaited = std::move(fut);
+            p->blockedOn = BlockReason::Get;
+            p->state = ProcessState::Blocked;
+            return true;
+        }
+        case Opcode::New:
+        case Opcode::NewLocal: {
+            size_t n = in.args.size();
+            FrameSlots<Value, 8> args(n);
+            for (size_t i = 0; i < n; ++i)
+                args[i] = eval(in.args[i], ctx);
+            const ClassInfo* cls = in.cls;
+            if (in.op == Opcode::NewLocal) {
+                Value obj = newObject(cls, p->cog, args.data());
+                Object* o = obj.entityAs<Object>();
+                ++f.pc;
+                if (!cls->hasInitWork) {
+                    objectInitialised(o);
+                    store(f, in.dest, std::move(obj));
+                    break;
+                }
+                // Runs on the creator's process, like a synchronous call (§1.4).
+                Frame init;
+                init.code = &cls->init;
+                init.kind = Frame::Kind::Init;
+                init.self = o;
+                init.selfRef = std::move(obj);
+                init.locals = std::make_unique<Value[]>(cls->init.slotCount);
+                init.resultDest = in.dest;
+                p->frames.push_back(std::move(init));
+                break;
+            }
+            Value dc = in.e ? eval(in.e, ctx) : p->cog->dc;
+            Cog* c = newCog(std::move(dc));
+            Value obj = newObject(cls, c, args.data());
+            if (!cls->hasInitBlock) {
+                initialiseDirectly(obj.entityAs<Object>(), p);
+                store(f, in.dest, std::move(obj));
+                ++f.pc;
+                break;
+            }
+            // The init block runs as the new COG's first process; the
+            // creator blocks, keeping its COG, until it is done (§1.3).
+            Value done = newFuture();
+            Process* ip = newProcess(c, &cls->init, Frame::Kind::Init, obj, nullptr, 0, Value(),
+                                     "init");
+            ip->initDone = done;
+            done.entityAs<Future>()->waiters.emplace_back(p);
+            p->awaited = std::move(done);
+            p->blockedOn = BlockReason::New;
+            p->state = ProcessState::Blocked;
+            return true;
+        }
+        }
+    }
+}
+
+} // namespace absim::interp

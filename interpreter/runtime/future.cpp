@@ -1,0 +1,59 @@
+#include "interpreter/runtime/future.h"
+
+#include "interpreter/format.h"
+#include "interpreter/runtime/live_list.h"
+#include "interpreter/runtime/process.h"
+
+namespace absim::interp {
+
+Future::Future(uint64_t seq) : HeapEntity(seq) {
+    Future*& head = liveFutures();
+    nextLive = head;
+    if (head)
+        head->prevLive = this;
+    head = this;
+}
+
+Future::~Future() {
+    if (prevLive)
+        prevLive->nextLive = nextLive;
+    else
+        liveFutures() = nextLive;
+    if (nextLive)
+        nextLive->prevLive = prevLive;
+}
+
+Future*& liveFutures() {
+    thread_local Future* head = nullptr;
+    return head;
+}
+
+std::string Future::describe() const {
+    if (state == State::Unresolved)
+        return "Fut:empty";
+    return "Fut:" + toString(value);
+}
+
+Object*& liveObjects() {
+    thread_local Object* head = nullptr;
+    return head;
+}
+
+Process*& liveProcesses() {
+    thread_local Process* head = nullptr;
+    return head;
+}
+
+uint32_t& processRefs(Process* p) { return p->refs; }
+
+void destroyProcess(Process* p) {
+    if (p->allPrev)
+        p->allPrev->allNext = p->allNext;
+    else
+        liveProcesses() = p->allNext;
+    if (p->allNext)
+        p->allNext->allPrev = p->allPrev;
+    delete p;
+}
+
+} // namespace absim::interp

@@ -1,0 +1,86 @@
+#pragma once
+// A process (task): one activation of a method, an init block, a `run`
+// method or the main block. It is a stack of heap frames; suspending saves
+// the pc of the top frame and returns to the scheduler, so a suspended
+// process costs its frames and nothing else (no OS thread, no C++ stack).
+
+#include "interpreter/program/code.h"
+#include "interpreter/runtime/process_ref.h"
+#include "interpreter/value.h"
+
+#include <memory>
+#include <vector>
+
+namespace absim::interp {
+
+struct Cog;
+class Object;
+
+struct Handler {
+    uint32_t target; // pc of the catch code
+    int32_t slot;    // where the exception goes
+};
+
+struct Frame {
+    enum class Kind : uint8_t {
+        Method,    // a method body (async or same-COG synchronous call)
+        Init,      // field initialisers + init block
+        Main,      // the main block
+        Recover,   // the recover block of a dying object
+    };
+    const Code* code = nullptr;
+    uint32_t pc = 0;
+    Kind kind = Kind::Method;
+    Object* self = nullptr; // kept alive by `selfRef`
+    Value selfRef;
+    std::unique_ptr<Value[]> locals;
+    Dest resultDest;          // where the caller (frame below) wants the result
+    std::vector<Handler> handlers;
+};
+
+enum class ProcessState : uint8_t {
+    Ready,         // in its COG's queue, can run
+    Running,       // holds its COG
+    WaitingGuard,  // in its COG's queue, enabled when its guard holds
+    WaitingFuture, // out of the queue until a future it awaits resolves
+    WaitingTime,   // out of the queue until the clock wakes it
+    Blocked,       // holds its COG without running (get, duration, remote call, new)
+    Done,
+};
+
+enum class BlockReason : uint8_t { None, Get, SyncCall, New, Duration };
+
+struct Process {
+    uint32_t refs = 0;
+    uint64_t id = 0;
+    Cog* cog = nullptr;
+    ProcessState state = ProcessState::Ready;
+    BlockReason blockedOn = BlockReason::None;
+    bool resumable = false; // Blocked: the reason went away, run it next
+    std::vector<Frame> frames;
+    Value destiny;       // its future (null for main, init and run processes)
+    const char* method = "";  // what schedulers and stack traces call it
+    // Await state.
+    const GuardCode* guard = nullptr;
+    Value awaited;        // Blocked on Get/SyncCall/New: the future
+    Value pendingError;   // an exception to raise when it next runs (§8.4)
+    bool hasPendingError = false;
+    bool timePassed = false; // the duration part of its guard is over
+    Value initDone;       // init process of `new`: resolved with the object when done
+    // Time.
+    Value creationTime;   // Rat
+    Value deadline;       // Duration value (InfDuration by default)
+    Value arrival;        // Rat
+    uint64_t timeToken = 0; // matches the live entry of the time-waiter heap
+    // Position in the COG's queue (intrusive: no allocation to requeue).
+    Process* prev = nullptr;
+    Process* next = nullptr;
+    bool queued = false;
+    // Every process not yet freed, for deadlock reports and the end of a run.
+    Process* allPrev = nullptr;
+    Process* allNext = nullptr;
+
+    Frame& top() { return frames.back(); }
+};
+
+} // namespace absim::interp

@@ -1,0 +1,139 @@
+// Run-time error reports on stderr (runtime.md §8-§9): the message, then
+// the ABS stack of the process (innermost first, file:line) and the
+// simulated time. What the model printed so far is flushed first.
+
+#include "interpreter/format.h"
+#include "interpreter/runtime/live_list.h"
+#include "interpreter/runtime/runtime.h"
+
+namespace absim::interp {
+
+std::string Runtime::stackTrace(Process* p) const {
+    std::string s;
+    for (size_t i = p->frames.size(); i-- > 0;) {
+        const Frame& f = p->frames[i];
+        // The top frame is at its current instruction; the others are just
+        // past the call that is running.
+        uint32_t pc = f.pc;
+        if (i + 1 < p->frames.size() && pc > 0)
+            --pc;
+        uint32_t line = pc < f.code->instrs.size() ? f.code->instrs[pc].line : 0;
+        s += "  at " + f.code->name + " (" + f.code->file + ":" + std::to_string(line) + ")\n";
+    }
+    return s;
+}
+
+void Runtime::reportError(const std::string& headline, Process* p) {
+    out_.flush();
+    std::string text = headline + "\n";
+    if (p)
+        text += stackTrace(p);
+    text += "  at time " + toString(clock_) + "\n";
+    err_.write(text);
+    err_.flush();
+}
+
+static const char* waitDescription(const Process* p) {
+    switch (p->state) {
+    case ProcessState::WaitingGuard:
+        return "awaiting a condition";
+    case ProcessState::WaitingFuture:
+        return "awaiting a future";
+    case ProcessState::WaitingTime:
+        return "awaiting a duration";
+    case ProcessState::Ready:
+        return "ready";
+    case ProcessState::Running:
+        return "running";
+    case ProcessState::Done:
+        return "done";
+    case ProcessState::Blocked:
+        switch (p->blockedOn) {
+        case BlockReason::Get:
+            return "blocked on .get of an unresolved future";
+        case BlockReason::SyncCall:
+            return "blocked on a synchronous call to another COG";
+        case BlockReason::New:
+            return "blocked in new, waiting for an init block";
+        case BlockReason::Duration:
+            return "blocked in duration";
+        case BlockReason::None:
+            break;
+        }
+        return "blocked";
+    }
+    return "";
+}
+
+void Runtime::deadlock() {
+    out_.flush();
+    std::string text = "Deadlock: simulation cannot progress at time " + toString(clock_) + "\n";
+    // Oldest first: the list is newest first.
+    std::vector<Process*> waiting;
+    for (Process* p = liveProcesses(); p; p = p->allNext)
+        if (p->state != ProcessState::Done && !p->frames.empty())
+            waiting.push_back(p);
+    for (auto it = waiting.rbegin(); it != waiting.rend(); ++it) {
+        Process* p = *it;
+        const Frame& top = p->frames.back();
+        uint32_t pc = top.pc > 0 && p->state != ProcessState::Blocked ? top.pc - 1 : top.pc;
+        uint32_t line = pc < top.code->instrs.size() ? top.code->instrs[pc].line : 0;
+        text += "  " + top.code->name + " (" + top.code->file + ":" + std::to_string(line) +
+                ") " + waitDescription(p) + "\n";
+    }
+    err_.write(text);
+    err_.flush();
+    status_ = 70;
+}
+
+// Reference counting cannot free cycles (objects whose fields point at each
+// other, processes and the futures they wait for): cut every link held by
+// objects and processes, then let the counts do the rest.
+void Runtime::breakCycles() {
+    timeWaiters_.clear();
+    runQueue_.clear();
+    std::vector<Value> keepObjects;
+    for (Object* o = liveObjects(); o; o = o->nextLive)
+        keepObjects.push_back(Value::object(o));
+    std::vector<ProcessRef> keepProcesses;
+    for (Process* p = liveProcesses(); p; p = p->allNext)
+        keepProcesses.emplace_back(p);
+    for (auto& cog : cogs_) {
+        while (Process* p = cog->head) {
+            cog->unlink(p);
+            drop(p);
+        }
+        if (cog->current) {
+            drop(cog->current);
+            cog->current = nullptr;
+        }
+        cog->dc = Value();
+    }
+    for (ProcessRef& p : keepProcesses) {
+        p->frames.clear();
+        p->destiny = Value();
+        p->awaited = Value();
+        p->initDone = Value();
+        p->pendingError = Value();
+    }
+    for (Value& v : keepObjects) {
+        Object* o = v.entityAs<Object>();
+        for (size_t i = 0; i < o->fieldCount(); ++i)
+            o->fields[i] = Value();
+    }
+    std::vector<Value> keepFutures;
+    for (Future* f = liveFutures(); f; f = f->nextLive)
+        keepFutures.push_back(Value::future(f));
+    for (Value& v : keepFutures) {
+        Future* f = v.entityAs<Future>();
+        f->value = Value();
+        f->waiters.clear();
+    }
+    keepFutures.clear();
+    initialDC_ = Value();
+    dcStates_.clear();
+    keepObjects.clear();
+    keepProcesses.clear();
+}
+
+} // namespace absim::interp

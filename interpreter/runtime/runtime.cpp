@@ -1,0 +1,228 @@
+// Runtime entities: COGs, objects, futures, processes, asynchronous calls,
+// and what happens to an object when an exception escapes one of its
+// methods (runtime.md §1, §8).
+
+#include "interpreter/runtime/runtime.h"
+
+#include "interpreter/errors.h"
+#include "interpreter/eval/evaluator.h"
+#include "interpreter/format.h"
+#include "interpreter/runtime/live_list.h"
+
+namespace absim::interp {
+
+Runtime::Runtime(const RuntimeProgram& program, const RunOptions& options, Output& out,
+                 Output& err)
+    : program_(program), options_(options), out_(out), err_(err), rng_(options.seed),
+      clock_(Value::fromInt(0)),
+      infDuration_(Value::constant(builtinConstructor(BuiltinConstructor::InfDuration))) {}
+
+Runtime::~Runtime() { breakCycles(); }
+
+Cog* Runtime::newCog(Value dc) {
+    auto cog = std::make_unique<Cog>();
+    cog->id = cogs_.size();
+    cog->dc = std::move(dc);
+    cogs_.push_back(std::move(cog));
+    return cogs_.back().get();
+}
+
+Value Runtime::newFuture() { return Value::future(new Future(++seq_)); }
+
+Value Runtime::newObject(const ClassInfo* cls, Cog* cog, Value* args) {
+    auto* o = new Object(++seq_, cls, cog, cog->id, ++cog->objectCount);
+    Value v = Value::object(o);
+    for (uint32_t i = 0; i < cls->paramCount; ++i)
+        o->fields[i] = std::move(args[i]);
+    return v;
+}
+
+Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, const Value& self,
+                             Value* args, size_t n, Value destiny, const char* method) {
+    auto* p = new Process;
+    p->id = ++processIds_;
+    p->cog = cog;
+    Process*& all = liveProcesses();
+    p->allNext = all;
+    if (all)
+        all->allPrev = p;
+    all = p;
+    Frame& f = p->frames.emplace_back();
+    f.code = code;
+    f.kind = kind;
+    f.selfRef = self;
+    f.self = self.isObject() ? self.entityAs<Object>() : nullptr;
+    f.locals = std::make_unique<Value[]>(code->slotCount);
+    for (size_t i = 0; i < n; ++i)
+        f.locals[i] = std::move(args[i]);
+    p->destiny = std::move(destiny);
+    p->method = method;
+    p->creationTime = clock_;
+    p->arrival = clock_;
+    p->deadline = infDuration_;
+    p->state = ProcessState::Ready;
+    cog->enqueue(p);
+    kick(cog);
+    return p;
+}
+
+Value Runtime::asyncCall(Process* caller, const Value& callee, uint32_t method, Value* args,
+                         size_t n, Value deadline) {
+    (void)caller;
+    if (!callee.isObject())
+        throwBuiltinException(BuiltinConstructor::NullPointerException);
+    Object* o = callee.entityAs<Object>();
+    Value fut = newFuture();
+    if (!o->alive) {
+        resolve(fut, Value::constant(builtinConstructor(BuiltinConstructor::ObjectDeadException)),
+                true);
+        return fut;
+    }
+    const MethodInfo* m = o->cls->method(method);
+    if (!m)
+        throwRuntimeError("object " + o->describe() + " has no method " +
+                          program_.methodNames[method]);
+    Process* p = newProcess(o->cog, &m->code, Frame::Kind::Method, callee, args, n, fut,
+                            m->name.c_str());
+    if (!deadline.isNull())
+        p->deadline = std::move(deadline);
+    return fut;
+}
+
+void Runtime::resolve(const Value& future, Value v, bool exception) {
+    Future* f = future.entityAs<Future>();
+    if (f->resolved())
+        return;
+    f->state = exception ? Future::State::Exception : Future::State::Value;
+    f->value = std::move(v);
+    std::vector<ProcessRef> waiters = std::move(f->waiters);
+    f->waiters.clear();
+    for (ProcessRef& p : waiters)
+        wake(p.get(), f);
+}
+
+// Init done (§1.3 step 3d): the object is usable and its `run` starts.
+void Runtime::objectInitialised(Object* o) {
+    o->initialised = true;
+    if (o->cls->run)
+        newProcess(o->cog, &o->cls->run->code, Frame::Kind::Method, Value::object(o), nullptr,
+                   0, Value(), "run");
+}
+
+// Classes without an init block only evaluate field initialisers, which are
+// pure: they run at once, in the creator's step, with the same result.
+void Runtime::initialiseDirectly(Object* o, Process* creator) {
+    const Code& init = o->cls->init;
+    auto locals = std::make_unique<Value[]>(init.slotCount);
+    EvalContext ctx{this, locals.get(), o, creator, nullptr};
+    for (const Instr& in : init.instrs) {
+        if (in.op != Opcode::Assign)
+            continue;
+        Value v = eval(in.e, ctx);
+        o->fields[in.dest.slot] = std::move(v);
+    }
+    objectInitialised(o);
+}
+
+Value Runtime::runtimeErrorValue(const std::string& message) {
+    for (const ConstructorInfo& c : errorConstructors_)
+        if (c.name == message)
+            return Value::constant(&c);
+    ConstructorInfo& c = errorConstructors_.emplace_back();
+    c.name = message;
+    c.qualifiedName = message;
+    c.datatype = "ABS.StdLib.Exception";
+    c.id = UINT32_MAX;
+    return Value::constant(&c);
+}
+
+void Runtime::killProcess(Process* p) {
+    p->state = ProcessState::Done;
+    p->timeToken = 0;
+    if (p->destiny.isFuture())
+        resolve(p->destiny,
+                Value::constant(builtinConstructor(BuiltinConstructor::ObjectDeadException)), true);
+}
+
+// §8.3: the object's queued processes end, their futures hold
+// ObjectDeadException; processes waiting elsewhere end when they would wake.
+void Runtime::kill(Object* o) {
+    if (!o->alive)
+        return;
+    o->alive = false;
+    Cog* c = o->cog;
+    for (Process* p = c->head; p;) {
+        Process* next = p->next;
+        if (!p->frames.empty() && p->frames.front().self == o && p->frames.front().kind ==
+                                                                     Frame::Kind::Method) {
+            c->unlink(p);
+            killProcess(p);
+            drop(p);
+        }
+        p = next;
+    }
+}
+
+void Runtime::objectUncaught(Object* o, const Value& exc, Process* p) {
+    if (!o)
+        return;
+    const ClassInfo* cls = o->cls;
+    const char* method = p->frames.back().code->name.c_str();
+    if (cls->hasRecover && runRecover(o, exc))
+        return;
+    std::string m = p->frames.back().code->name;
+    auto dot = m.rfind('.');
+    if (dot != std::string::npos)
+        m = m.substr(dot + 1);
+    (void)method;
+    reportError("Uncaught " + toString(exc) + " in method " + m +
+                    (cls->hasRecover
+                         ? " not handled successfully by recovery block, killing object "
+                         : " and no recovery block in class definition, killing object ") +
+                    o->describe(),
+                p);
+    kill(o);
+}
+
+// Runs the recover block on a scratch process of the object's COG; it may
+// not suspend. True when a branch handled the exception.
+bool Runtime::runRecover(Object* o, const Value& exc) {
+    auto* tmp = new Process;
+    ProcessRef hold(tmp);
+    tmp->cog = o->cog;
+    tmp->method = "recover";
+    Process*& all = liveProcesses();
+    tmp->allNext = all;
+    if (all)
+        all->allPrev = tmp;
+    all = tmp;
+    Frame& f = tmp->frames.emplace_back();
+    f.code = &o->cls->recover;
+    f.kind = Frame::Kind::Recover;
+    f.selfRef = Value::object(o);
+    f.self = o;
+    f.locals = std::make_unique<Value[]>(o->cls->recover.slotCount);
+    f.locals[0] = exc;
+    try {
+        runFrames(tmp);
+    } catch (const AbsException& e) {
+        out_.flush();
+        err_.write("Recovery block for " + o->cls->name + " failed with exception " +
+                   toString(e.exception()) + "\n");
+        err_.flush();
+        tmp->frames.clear();
+        return false;
+    } catch (const AbsRuntimeError& e) {
+        out_.flush();
+        err_.write("Recovery block for " + o->cls->name + " failed with exception " +
+                   std::string(e.what()) + "\n");
+        err_.flush();
+        tmp->frames.clear();
+        return false;
+    }
+    bool handled = tmp->state == ProcessState::Done && tmp->awaited.isTrue();
+    tmp->frames.clear();
+    return handled;
+}
+
+} // namespace absim::interp

@@ -1,0 +1,112 @@
+#pragma once
+// The kernel of a simulation: COGs and their processes, the global FIFO of
+// runnable COGs, futures, the clock and its time-waiters, and the execution
+// of processes (runtime.md §1-§5, §8-§9). One Runtime is one run; it is
+// single-threaded and deterministic for a given program, options and seed.
+
+#include "interpreter/program/runtime_program.h"
+#include "interpreter/run/run_model.h"
+#include "interpreter/runtime/cog.h"
+#include "interpreter/runtime/dc_state.h"
+#include "interpreter/runtime/future.h"
+#include "interpreter/runtime/object.h"
+#include "interpreter/runtime/output.h"
+#include "interpreter/runtime/time_waiters.h"
+
+#include <deque>
+#include <memory>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace absim::interp {
+
+struct EvalContext;
+
+class Runtime {
+public:
+    Runtime(const RuntimeProgram& program, const RunOptions& options, Output& out, Output& err);
+    ~Runtime();
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+    // Runs the main block to the end of the simulation; returns the exit
+    // status (0, or 70 after a failure of the main block or a deadlock).
+    int run();
+
+    // --- services for the evaluator and the builtins ---------------------
+    const RuntimeProgram& program() const { return program_; }
+    Output& out() { return out_; }
+    const Value& now() const { return clock_; }
+    std::mt19937_64& rng() { return rng_; }
+    Value initialDC() const { return initialDC_; }
+    // The resource state of a deployment component object.
+    DcState& dcState(const Object* dc) { return dcStates_[dc]; }
+
+private:
+    // --- entities (runtime.cpp) ---
+    Cog* newCog(Value dc);
+    Value newFuture();
+    Value newObject(const ClassInfo* cls, Cog* cog, Value* args);
+    Process* newProcess(Cog* cog, const Code* code, Frame::Kind kind, const Value& self,
+                        Value* args, size_t n, Value destiny, const char* method);
+    Value asyncCall(Process* caller, const Value& callee, uint32_t method, Value* args, size_t n,
+                    Value deadline);
+    void resolve(const Value& future, Value v, bool exception);
+    void objectInitialised(Object* o);
+    void initialiseDirectly(Object* o, Process* creator);
+    // An uncaught exception leaves a method of `o` (§8.2): recover or die.
+    void objectUncaught(Object* o, const Value& exc, Process* p);
+    bool runRecover(Object* o, const Value& exc);
+    void kill(Object* o);
+    void killProcess(Process* p);
+    Value runtimeErrorValue(const std::string& message);
+
+    // --- scheduling (scheduler.cpp) ---
+    void kick(Cog* cog);
+    Process* pick(Cog* cog);
+    bool enabled(Process* p);
+    bool guardHolds(Process* p, const GuardCode* g);
+    bool guardHasBool(const GuardCode* g) const;
+    void registerOnFutures(Process* p, const GuardCode* g);
+    void wake(Process* p, Future* from);
+    void afterStep(Cog* c, Process* p);
+    void drop(Process* p);
+    bool advanceTime();
+    void wakeByTime(Process* p);
+
+    // --- execution (execute.cpp) ---
+    void execute(Process* p);
+    bool runFrames(Process* p);
+    bool unwind(Process* p, const Value& exc);
+    bool finishFrame(Process* p, Value v);
+    bool startAwait(Process* p, const Instr& in, EvalContext& ctx);
+
+    // --- reports (report.cpp) ---
+    void reportError(const std::string& headline, Process* p);
+    std::string stackTrace(Process* p) const;
+    void deadlock();
+    void breakCycles();
+
+    const RuntimeProgram& program_;
+    RunOptions options_;
+    Output& out_;
+    Output& err_;
+    std::mt19937_64 rng_;
+    uint64_t seq_ = 0;
+    uint64_t processIds_ = 0;
+    std::deque<Cog*> runQueue_;
+    std::vector<std::unique_ptr<Cog>> cogs_;
+    Value clock_;
+    TimeWaiters timeWaiters_;
+    Value initialDC_;
+    Value infDuration_;
+    bool mainDone_ = false;
+    bool stopped_ = false;
+    int status_ = 0;
+    std::deque<ConstructorInfo> errorConstructors_;
+    std::unordered_map<const Object*, DcState> dcStates_;
+};
+
+} // namespace absim::interp

@@ -1,0 +1,221 @@
+// The deterministic scheduler (runtime.md §2.3): a global FIFO of COGs that
+// may have something to run; a COG, when its turn comes, runs the first
+// enabled process of its queue (or a seeded random one with
+// --schedule random) until that process releases the COG, blocks or ends.
+// When nothing can run anywhere, the clock advances (§5.2).
+
+#include "interpreter/errors.h"
+#include "interpreter/eval/evaluator.h"
+#include "interpreter/runtime/runtime.h"
+
+namespace absim::interp {
+
+void Runtime::kick(Cog* cog) {
+    if (!cog->inRunQueue) {
+        cog->inRunQueue = true;
+        runQueue_.push_back(cog);
+    }
+}
+
+void Runtime::drop(Process* p) {
+    if (--p->refs == 0)
+        destroyProcess(p);
+}
+
+bool Runtime::guardHolds(Process* p, const GuardCode* g) {
+    switch (g->kind) {
+    case GuardCode::Kind::Future: {
+        Frame& f = p->frames.back();
+        EvalContext ctx{this, f.locals.get(), f.self, p, nullptr};
+        Value v = eval(g->exp, ctx);
+        if (!v.isFuture())
+            throwBuiltinException(BuiltinConstructor::NullPointerException);
+        return v.entityAs<Future>()->resolved();
+    }
+    case GuardCode::Kind::Duration:
+        return p->timePassed;
+    case GuardCode::Kind::Bool: {
+        Frame& f = p->frames.back();
+        EvalContext ctx{this, f.locals.get(), f.self, p, nullptr};
+        return evalBool(g->exp, ctx);
+    }
+    case GuardCode::Kind::And:
+        return guardHolds(p, g->left) && guardHolds(p, g->right);
+    }
+    return false;
+}
+
+bool Runtime::guardHasBool(const GuardCode* g) const {
+    switch (g->kind) {
+    case GuardCode::Kind::Bool:
+        return true;
+    case GuardCode::Kind::And:
+        return guardHasBool(g->left) || guardHasBool(g->right);
+    default:
+        return false;
+    }
+}
+
+void Runtime::registerOnFutures(Process* p, const GuardCode* g) {
+    if (g->kind == GuardCode::Kind::And) {
+        registerOnFutures(p, g->left);
+        registerOnFutures(p, g->right);
+        return;
+    }
+    if (g->kind != GuardCode::Kind::Future)
+        return;
+    Frame& f = p->frames.back();
+    EvalContext ctx{this, f.locals.get(), f.self, p, nullptr};
+    Value v = eval(g->exp, ctx);
+    if (!v.isFuture())
+        return;
+    Future* fut = v.entityAs<Future>();
+    if (fut->resolved())
+        return;
+    if (fut->waiters.empty() || fut->waiters.back().get() != p)
+        fut->waiters.emplace_back(p);
+}
+
+// A guard that raises counts as enabled; the exception is raised at the
+// `await` when the process runs (§8.4).
+bool Runtime::enabled(Process* p) {
+    if (p->state == ProcessState::Ready)
+        return true;
+    if (p->state != ProcessState::WaitingGuard)
+        return false;
+    try {
+        return guardHolds(p, p->guard);
+    } catch (const AbsException& e) {
+        p->pendingError = e.exception();
+    } catch (const AbsRuntimeError& e) {
+        p->pendingError = runtimeErrorValue(e.what());
+    }
+    p->hasPendingError = true;
+    return true;
+}
+
+static bool ownerDead(Process* p) {
+    const Frame& bottom = p->frames.front();
+    return bottom.kind == Frame::Kind::Method && bottom.self && !bottom.self->alive;
+}
+
+Process* Runtime::pick(Cog* cog) {
+    if (!options_.randomSchedule) {
+        for (Process* p = cog->head; p;) {
+            Process* next = p->next;
+            if (ownerDead(p)) {
+                cog->unlink(p);
+                killProcess(p);
+                drop(p);
+            } else if (enabled(p)) {
+                return p;
+            }
+            p = next;
+        }
+        return nullptr;
+    }
+    std::vector<Process*> choice;
+    for (Process* p = cog->head; p; p = p->next)
+        if (enabled(p))
+            choice.push_back(p);
+    if (choice.empty())
+        return nullptr;
+    std::uniform_int_distribution<size_t> d(0, choice.size() - 1);
+    return choice[d(rng_)];
+}
+
+void Runtime::wake(Process* p, Future* from) {
+    switch (p->state) {
+    case ProcessState::WaitingFuture:
+        if (ownerDead(p)) {
+            killProcess(p);
+            return;
+        }
+        if (guardHolds(p, p->guard)) {
+            p->state = ProcessState::Ready;
+            p->cog->enqueue(p);
+            kick(p->cog);
+        }
+        return;
+    case ProcessState::WaitingGuard:
+        kick(p->cog);
+        return;
+    case ProcessState::Blocked:
+        if (p->awaited.isFuture() && p->awaited.entityAs<Future>() == from) {
+            p->resumable = true;
+            kick(p->cog);
+        }
+        return;
+    default:
+        return;
+    }
+}
+
+void Runtime::wakeByTime(Process* p) {
+    if (p->state == ProcessState::WaitingTime) {
+        if (ownerDead(p)) {
+            killProcess(p);
+            return;
+        }
+        p->timePassed = true;
+        p->state = p->guard->kind == GuardCode::Kind::Duration ? ProcessState::Ready
+                                                                : ProcessState::WaitingGuard;
+        if (p->state == ProcessState::WaitingGuard)
+            registerOnFutures(p, p->guard);
+        p->cog->enqueue(p);
+        kick(p->cog);
+    } else if (p->state == ProcessState::Blocked && p->blockedOn == BlockReason::Duration) {
+        p->resumable = true;
+        kick(p->cog);
+    }
+}
+
+// After a step of `p` on `c`: give the COG back unless `p` blocked on it.
+void Runtime::afterStep(Cog* c, Process* p) {
+    switch (p->state) {
+    case ProcessState::Blocked:
+        if (p->resumable)
+            kick(c);
+        return;
+    case ProcessState::Ready:
+    case ProcessState::WaitingGuard:
+        c->current = nullptr;
+        c->enqueue(p);
+        drop(p);
+        kick(c);
+        return;
+    case ProcessState::Running: // cannot happen: a step ends in another state
+    case ProcessState::WaitingFuture:
+    case ProcessState::WaitingTime:
+    case ProcessState::Done:
+        c->current = nullptr;
+        drop(p);
+        if (c->head)
+            kick(c);
+        return;
+    }
+}
+
+bool Runtime::advanceTime() {
+    Value t;
+    if (!timeWaiters_.earliest(t))
+        return false;
+    if (options_.clockLimit) {
+        Value limit = Value::fromInt(int64_t(*options_.clockLimit));
+        if (compare(t, limit) >= 0) {
+            clock_ = limit;
+            out_.flush();
+            err_.write("Simulation time limit reached; terminating\n");
+            err_.flush();
+            stopped_ = true;
+            return false;
+        }
+    }
+    if (compare(t, clock_) > 0)
+        clock_ = t;
+    for (ProcessRef& p : timeWaiters_.takeDue(clock_))
+        wakeByTime(p.get());
+    return true;
+}
+
+} // namespace absim::interp
