@@ -1,0 +1,60 @@
+// The CSV form of the DC log: one flat table, so that a spreadsheet or
+// pandas can filter it by DC and resource without joins. The DC's creation
+// and shutdown times are repeated on each of its rows for the same reason.
+
+#include "app/report/dc_log.h"
+
+#include "app/report/number_text.h"
+#include "app/report/run_stats.h"
+
+#include <string_view>
+
+namespace absim::report {
+
+namespace {
+
+// RFC 4180: quote a field that holds a comma, a quote or a line break.
+std::string csvField(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+} // namespace
+
+std::string renderDcLogCsv(const RunRecord& record) {
+    std::string out = "dc,resource,time,total,consumed,load_percent,total_exact,consumed_exact,"
+                      "created,shutdown,cloud\n";
+    for (const DcRecord& dc : record.dcs) {
+        std::string name = csvField(dc.name);
+        std::string tail = decimal(dc.created.value) + "," +
+                           (dc.shutdown ? decimal(dc.shutdown->value) : std::string()) + "," +
+                           (dc.fromCloudProvider ? "true" : "false") + "\n";
+        for (Resource r : kResources) {
+            long long time = dc.firstInterval;
+            for (const IntervalUsage& u : dc.intervals(r)) {
+                auto load = loadPercent(u);
+                out += name;
+                out += ',';
+                out += resourceName(r);
+                out += ',' + std::to_string(time++);
+                out += ',' + (u.total ? decimal(u.total->value) : std::string("inf"));
+                out += ',' + decimal(u.consumed.value);
+                out += ',' + (load ? rounded(*load, 3) : std::string());
+                out += ',' + (u.total ? u.total->exact : std::string("inf"));
+                out += ',' + u.consumed.exact;
+                out += ',' + tail;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace absim::report

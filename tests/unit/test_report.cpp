@@ -1,0 +1,202 @@
+// The DC log (--dc-log): exact CSV and JSON for a small hand-built record,
+// the file-name rules, exact numbers and the model's metrics.
+
+#include "report_helpers.h"
+
+#include "app/report/report.h"
+#include "app/report/run_stats.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace absim::report;
+using namespace absim::report::testing;
+
+TEST_SUITE_BEGIN("report");
+
+TEST_CASE("dc_log_csv_has_one_row_per_dc_resource_and_interval") {
+    CHECK(renderDcLogCsv(smallRecord()) ==
+          "dc,resource,time,total,consumed,load_percent,total_exact,consumed_exact,created,"
+          "shutdown,cloud\n"
+          "\"Server, main\",Speed,0,10,5,50,10,5,0,,false\n"
+          "\"Server, main\",Speed,1,10,10,100,10,10,0,,false\n"
+          "\"Server, main\",Bandwidth,0,inf,0,,inf,0,0,,false\n"
+          "\"Server, main\",Bandwidth,1,inf,2.5,,inf,5/2,0,,false\n"
+          "cloud-1,Speed,2,3,1,33.333,3,1,2.5,4,true\n");
+}
+
+TEST_CASE("dc_log_csv_quotes_names_with_quotes") {
+    RunRecord record;
+    DcRecord& dc = record.addDc("say \"hi\"", Number::integer(0));
+    dc.closeInterval(Resource::Speed, Number::integer(1), Number::integer(1));
+    CHECK(renderDcLogCsv(record).find("\"say \"\"hi\"\"\",Speed,0,1,1,100,") != std::string::npos);
+}
+
+TEST_CASE("dc_log_json_lists_run_facts_and_intervals_per_resource") {
+    CHECK(renderDcLogJson(smallRecord()) == R"({
+  "format": "absim-dc-log",
+  "version": 1,
+  "run": {
+    "model": "m.abs",
+    "arguments": ["run", "m.abs"],
+    "seed": 3,
+    "clock_limit": null,
+    "final_time": 4
+  },
+  "dcs": [
+    {
+      "name": "Server, main",
+      "created": 0,
+      "shutdown": null,
+      "cloud": false,
+      "cost": 0,
+      "first_interval": 0,
+      "resources": {
+        "Speed": [
+          {"time": 0, "total": 10, "consumed": 5, "load_percent": 50, "total_exact": "10", "consumed_exact": "5"},
+          {"time": 1, "total": 10, "consumed": 10, "load_percent": 100, "total_exact": "10", "consumed_exact": "10"}
+        ],
+        "Bandwidth": [
+          {"time": 0, "total": null, "consumed": 0, "load_percent": null, "total_exact": "inf", "consumed_exact": "0"},
+          {"time": 1, "total": null, "consumed": 2.5, "load_percent": null, "total_exact": "inf", "consumed_exact": "5/2"}
+        ],
+        "Memory": []
+      }
+    },
+    {
+      "name": "cloud-1",
+      "created": 2.5,
+      "shutdown": 4,
+      "cloud": true,
+      "cost": 2,
+      "first_interval": 2,
+      "resources": {
+        "Speed": [
+          {"time": 2, "total": 3, "consumed": 1, "load_percent": 33.333, "total_exact": "3", "consumed_exact": "1"}
+        ],
+        "Bandwidth": [],
+        "Memory": []
+      }
+    }
+  ]
+}
+)");
+}
+
+TEST_CASE("dc_log_format_follows_the_extension") {
+    CHECK(dcLogFormatFor("out.csv") == DcLogFormat::Csv);
+    CHECK(dcLogFormatFor("dir.v2/OUT.JSON") == DcLogFormat::Json);
+    CHECK_FALSE(dcLogFormatFor("out.txt"));
+    CHECK_FALSE(dcLogFormatFor("csv"));
+    CHECK(dcLogPathError("out.json").empty());
+    CHECK(dcLogPathError("out.txt") == "--dc-log 'out.txt': the file name must end in .csv or "
+                                       ".json (the extension chooses the format)");
+    CHECK(plotPathError("charts.svg").empty());
+    CHECK(plotPathError("charts.png") == "--plot 'charts.png': the file name must end in .svg");
+    CHECK(reportPathError("r.htm").empty());
+    CHECK(reportPathError("r.html").empty());
+    CHECK(reportPathError("r.pdf") == "--report 'r.pdf': the file name must end in .html");
+}
+
+TEST_CASE("writers_refuse_a_wrong_extension_and_write_nothing") {
+    ScratchDir dir;
+    RunRecord record = smallRecord();
+    WriteResult log = writeDcLog(record, dir.file("log.txt"));
+    CHECK_FALSE(log.ok());
+    CHECK(log.error == dcLogPathError(dir.file("log.txt")));
+    CHECK_FALSE(writeSvg(record, dir.file("plot.png")).ok());
+    CHECK_FALSE(writeHtmlReport(record, dir.file("report.txt")).ok());
+    CHECK(std::filesystem::is_empty(dir.path()));
+}
+
+TEST_CASE("writers_write_what_the_renderers_render") {
+    ScratchDir dir;
+    RunRecord record = smallRecord();
+    REQUIRE(writeDcLog(record, dir.file("log.csv")).ok());
+    REQUIRE(writeDcLog(record, dir.file("log.json")).ok());
+    REQUIRE(writeSvg(record, dir.file("plot.svg")).ok());
+    REQUIRE(writeHtmlReport(record, dir.file("report.html")).ok());
+    CHECK(readFile(dir.file("log.csv")) == renderDcLogCsv(record));
+    CHECK(readFile(dir.file("log.json")) == renderDcLogJson(record));
+    CHECK(readFile(dir.file("plot.svg")) == renderSvg(record));
+    CHECK(readFile(dir.file("report.html")) == renderHtmlReport(record));
+}
+
+TEST_CASE("numbers_keep_exact_rationals") {
+    CHECK(Number::ratio(10, 4).exact == "5/2");
+    CHECK(Number::ratio(10, 4).value == 2.5);
+    CHECK(Number::ratio(-6, 3).exact == "-2");
+    CHECK(Number::integer(-7).exact == "-7");
+    Number third = Number::ratio(1, 3);
+    CHECK(add(add(third, third), third).exact == "1");
+    CHECK(Number::parse("-5/2")->value == -2.5);
+    CHECK_FALSE(Number::parse("2.5"));
+    CHECK_FALSE(Number::parse("1/0"));
+    CHECK_FALSE(Number::parse(" 1"));
+}
+
+TEST_CASE("metrics_collect_series_and_counters_by_name_in_first_use_order") {
+    ModelMetrics m;
+    m.recordSample("b", Number::integer(0), Number::integer(1));
+    m.recordSample("a", Number::integer(1), Number::integer(2));
+    m.recordSample("b", Number::integer(2), Number::integer(3));
+    m.incrementCounter("served", Number::integer(2));
+    m.incrementCounter("fraction", Number::ratio(1, 3));
+    m.incrementCounter("served", Number::integer(5));
+    m.incrementCounter("fraction", Number::ratio(1, 6));
+    REQUIRE(m.series().size() == 2);
+    CHECK(m.series()[0].name == "b");
+    CHECK(m.series()[0].samples.size() == 2);
+    CHECK(m.series()[0].samples[1].value.exact == "3");
+    CHECK(m.series()[1].name == "a");
+    REQUIRE(m.counters().size() == 2);
+    CHECK(m.counters()[0].name == "served");
+    CHECK(m.counters()[0].value.exact == "7");
+    CHECK(m.counters()[1].value.exact == "1/2");
+    CHECK(m.counters()[1].value.value == 0.5);
+}
+
+TEST_CASE("dc_records_stay_put_while_more_are_added") {
+    RunRecord record;
+    DcRecord* first = &record.addDc("a", Number::ratio(7, 2));
+    for (int i = 0; i < 100; ++i)
+        record.addDc("dc" + std::to_string(i), Number::integer(i));
+    CHECK(first == &record.dcs.front());
+    CHECK(first->firstInterval == 3);
+}
+
+TEST_CASE("load_and_summaries_follow_dc_load") {
+    IntervalUsage half{Number::integer(10), Number::integer(5)};
+    IntervalUsage unlimited{std::nullopt, Number::integer(5)};
+    IntervalUsage none{Number::integer(0), Number::integer(0)};
+    CHECK(*loadPercent(half) == 50);
+    CHECK_FALSE(loadPercent(unlimited));
+    CHECK_FALSE(loadPercent(none));
+    // The example of runtime spec §6.5: 5 of 10, then 10 of 10.
+    ResourceSummary s = summarize({half, {Number::integer(10), Number::integer(10)}});
+    CHECK(*s.averageLoad == 75);
+    CHECK(*s.peakLoad == 100);
+    CHECK(*s.minCapacity == 10);
+    CHECK(s.totalConsumed == 15);
+    CHECK_FALSE(summarize({unlimited}).maxCapacity);
+}
+
+TEST_CASE("machines_alive_counts_creations_and_shutdowns") {
+    RunRecord record = smallRecord();
+    auto steps = machinesAlive(record);
+    REQUIRE(steps.size() == 3);
+    CHECK(steps[0].time == 0);
+    CHECK(steps[0].all == 1);
+    CHECK(steps[0].cloud == 0);
+    CHECK(steps[1].time == 2.5);
+    CHECK(steps[1].all == 2);
+    CHECK(steps[1].cloud == 1);
+    CHECK(steps[2].time == 4);
+    CHECK(steps[2].all == 1);
+    CHECK(steps[2].cloud == 0);
+    CHECK(endTime(record) == 4);
+    CHECK(lifetime(record.dcs[1], 4) == 1.5);
+}
+
+TEST_SUITE_END();
