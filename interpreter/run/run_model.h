@@ -11,12 +11,16 @@
 
 namespace absim::interp {
 
+class RunObserver;
+
 struct RunOptions {
     std::string module;          // whose main block runs ("" = the first one)
     uint64_t seed = 0;           // random() and --schedule random
     bool randomSchedule = false; // choose among enabled processes at random
     std::optional<uint64_t> clockLimit;
     bool verbose = false;
+    // Told about DCs, billing, metrics and progress (run_observer.h); may be null.
+    RunObserver* observer = nullptr;
 };
 
 // Lowers `program` and runs its main block. Model output goes to `out`,
