@@ -35,6 +35,12 @@ void freeAll() noexcept;
 
 } // namespace pool_detail
 
+#if defined(__SANITIZE_ADDRESS__)
+// Under AddressSanitizer every block goes to the system, so a use after
+// free of a process, frame or future is still caught.
+inline void* poolAllocate(size_t bytes) { return ::operator new(bytes); }
+inline void poolFree(void* p, size_t) noexcept { ::operator delete(p); }
+#else
 inline void* poolAllocate(size_t bytes) {
     using namespace pool_detail;
     size_t cls = (bytes + kGrain - 1) / kGrain;
@@ -58,6 +64,7 @@ inline void poolFree(void* p, size_t bytes) noexcept {
     b->next = lists.heads[cls];
     lists.heads[cls] = b;
 }
+#endif
 
 // For standard containers (a process's frame stack).
 template <typename T> struct PoolAllocator {
