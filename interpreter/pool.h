@@ -38,8 +38,12 @@ void freeAll() noexcept;
 #if defined(__SANITIZE_ADDRESS__)
 // Under AddressSanitizer every block goes to the system, so a use after
 // free of a process, frame or future is still caught.
-inline void* poolAllocate(size_t bytes) { return ::operator new(bytes); }
-inline void poolFree(void* p, size_t) noexcept { ::operator delete(p); }
+inline void* poolAllocate(size_t bytes) {
+    return ::operator new(bytes);
+}
+inline void poolFree(void* p, size_t) noexcept {
+    ::operator delete(p);
+}
 #else
 inline void* poolAllocate(size_t bytes) {
     using namespace pool_detail;

@@ -92,8 +92,8 @@ private:
 
     std::vector<Entry> heap_;
     std::vector<Entry> ranged_;
-    std::vector<Entry> due_;           // scratch of takeDue
-    std::vector<ProcessRef> woken_;    // what takeDue returned last
+    std::vector<Entry> due_;        // scratch of takeDue
+    std::vector<ProcessRef> woken_; // what takeDue returned last
     uint64_t order_ = 0;
     uint64_t tokens_ = 0;
 };
