@@ -22,6 +22,7 @@
 
 #include "interpreter/constructor_info.h"
 #include "interpreter/heap_entity.h"
+#include "interpreter/pool.h"
 
 #include <boost/multiprecision/gmp.hpp>
 
@@ -91,6 +92,10 @@ public:
     Value() noexcept { setNull(); }
     Value(const Value& other) noexcept : repr_(other.repr_) { retain(); }
     Value(Value&& other) noexcept : repr_(other.repr_) { other.setNull(); }
+    // Slot arrays (frames, object fields) come and go with every call:
+    // they are recycled by size (interpreter/pool.h).
+    static void* operator new[](size_t bytes) { return poolAllocate(bytes); }
+    static void operator delete[](void* p, size_t bytes) noexcept { poolFree(p, bytes); }
     Value& operator=(const Value& other) noexcept {
         // Take the new reference before dropping the old one: `other` may
         // live inside what *this keeps alive.

@@ -21,6 +21,7 @@ struct ParsedModel {
 struct LoadOptions {
     bool includeStdlib = true;
     bool twoStageParsing = true; // SLL first, LL only when SLL fails
+    bool usePackedStdlib = true; // false: parse the stdlib sources (tests compare the two)
 };
 
 enum class LoadStatus {

@@ -100,8 +100,13 @@ class Linker {
         bool changed = false;
         if (unqualified)
             changed |= addUnique(t.imported[space][sym->name], sym);
-        changed |= addUnique(t.qualified[space][from.name + "." + sym->name], sym);
-        changed |= addUnique(t.importedFrom[from.name], sym);
+        // `qualified` and `importedFrom` only grow here, together: a symbol
+        // new to one is new to the other (no quadratic search of the
+        // ever-growing importedFrom list).
+        if (addUnique(t.qualified[space][from.name + "." + sym->name], sym)) {
+            t.importedFrom[from.name].push_back(sym);
+            changed = true;
+        }
         return changed;
     }
 

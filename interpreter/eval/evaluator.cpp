@@ -33,6 +33,24 @@ Value evalArith(ExprOp op, const Value& a, const Value& b) {
     return Value();
 }
 
+// A leaf operand (constant, local, field) by reference, without copying
+// it: no reference-count traffic for the common `x < n`, `i + 1`. Anything
+// else is evaluated into `tmp`. Evaluating the other operand cannot change
+// the slot read here: pure code writes only fresh let/pattern slots.
+inline const Value& operand(const Expr* e, EvalContext& ctx, Value& tmp) {
+    switch (e->op) {
+    case ExprOp::Const:
+        return e->constant;
+    case ExprOp::Local:
+        return ctx.locals[e->slot];
+    case ExprOp::Field:
+        return ctx.self->fields[e->slot];
+    default:
+        tmp = eval(e, ctx);
+        return tmp;
+    }
+}
+
 Value evalCallPartial(const Expr* e, EvalContext& ctx) {
     size_t nf = e->funArgs.size();
     FrameSlots<Closure, 4> closures(nf);
@@ -71,8 +89,8 @@ Value evalCallPartial(const Expr* e, EvalContext& ctx) {
 } // namespace
 
 bool evalBool(const Expr* e, EvalContext& ctx) {
-    Value v = eval(e, ctx);
-    return v.isTrue();
+    Value tmp;
+    return operand(e, ctx, tmp).isTrue();
 }
 
 Value eval(const Expr* e, EvalContext& ctx) {
@@ -96,36 +114,49 @@ Value eval(const Expr* e, EvalContext& ctx) {
     case ExprOp::Or:
         return Value::fromBool(evalBool(e->kids[0], ctx) || evalBool(e->kids[1], ctx));
     case ExprOp::Eq: {
-        Value a = eval(e->kids[0], ctx);
-        return Value::fromBool(equals(a, eval(e->kids[1], ctx)));
+        Value ta, tb;
+        const Value& a = operand(e->kids[0], ctx, ta);
+        const Value& b = operand(e->kids[1], ctx, tb);
+        return Value::fromBool(equals(a, b));
     }
     case ExprOp::Ne: {
-        Value a = eval(e->kids[0], ctx);
-        return Value::fromBool(!equals(a, eval(e->kids[1], ctx)));
+        Value ta, tb;
+        const Value& a = operand(e->kids[0], ctx, ta);
+        const Value& b = operand(e->kids[1], ctx, tb);
+        return Value::fromBool(!equals(a, b));
     }
     case ExprOp::Lt: {
-        Value a = eval(e->kids[0], ctx);
-        return Value::fromBool(compare(a, eval(e->kids[1], ctx)) < 0);
+        Value ta, tb;
+        const Value& a = operand(e->kids[0], ctx, ta);
+        const Value& b = operand(e->kids[1], ctx, tb);
+        return Value::fromBool(compare(a, b) < 0);
     }
     case ExprOp::Le: {
-        Value a = eval(e->kids[0], ctx);
-        return Value::fromBool(compare(a, eval(e->kids[1], ctx)) <= 0);
+        Value ta, tb;
+        const Value& a = operand(e->kids[0], ctx, ta);
+        const Value& b = operand(e->kids[1], ctx, tb);
+        return Value::fromBool(compare(a, b) <= 0);
     }
     case ExprOp::Gt: {
-        Value a = eval(e->kids[0], ctx);
-        return Value::fromBool(compare(a, eval(e->kids[1], ctx)) > 0);
+        Value ta, tb;
+        const Value& a = operand(e->kids[0], ctx, ta);
+        const Value& b = operand(e->kids[1], ctx, tb);
+        return Value::fromBool(compare(a, b) > 0);
     }
     case ExprOp::Ge: {
-        Value a = eval(e->kids[0], ctx);
-        return Value::fromBool(compare(a, eval(e->kids[1], ctx)) >= 0);
+        Value ta, tb;
+        const Value& a = operand(e->kids[0], ctx, ta);
+        const Value& b = operand(e->kids[1], ctx, tb);
+        return Value::fromBool(compare(a, b) >= 0);
     }
     case ExprOp::Add:
     case ExprOp::Sub:
     case ExprOp::Mul:
     case ExprOp::Div:
     case ExprOp::Mod: {
-        Value a = eval(e->kids[0], ctx);
-        Value b = eval(e->kids[1], ctx);
+        Value ta, tb;
+        const Value& a = operand(e->kids[0], ctx, ta);
+        const Value& b = operand(e->kids[1], ctx, tb);
         return evalArith(e->op, a, b);
     }
     case ExprOp::Construct: {

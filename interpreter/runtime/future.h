@@ -2,6 +2,7 @@
 // A future: a write-once cell resolved by the process that owns it, with a
 // value or an exception, and the processes waiting for it (runtime.md §4).
 
+#include "interpreter/pool.h"
 #include "interpreter/runtime/process_ref.h"
 #include "interpreter/value.h"
 
@@ -15,6 +16,10 @@ public:
     explicit Future(uint64_t seq);
     ~Future() override;
     std::string describe() const override;
+
+    // One future per asynchronous call: recycled (interpreter/pool.h).
+    static void* operator new(size_t bytes) { return poolAllocate(bytes); }
+    static void operator delete(void* p, size_t bytes) noexcept { poolFree(p, bytes); }
 
     bool resolved() const { return state != State::Unresolved; }
 

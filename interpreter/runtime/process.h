@@ -4,6 +4,7 @@
 // the pc of the top frame and returns to the scheduler, so a suspended
 // process costs its frames and nothing else (no OS thread, no C++ stack).
 
+#include "interpreter/pool.h"
 #include "interpreter/program/code.h"
 #include "interpreter/runtime/process_ref.h"
 #include "interpreter/value.h"
@@ -57,7 +58,7 @@ struct Process {
     ProcessState state = ProcessState::Ready;
     BlockReason blockedOn = BlockReason::None;
     bool resumable = false; // Blocked: the reason went away, run it next
-    std::vector<Frame> frames;
+    std::vector<Frame, PoolAllocator<Frame>> frames;
     Value destiny;       // its future (null for main, init and run processes)
     const char* method = "";  // what schedulers and stack traces call it
     // Await state.
@@ -81,6 +82,10 @@ struct Process {
     Process* allNext = nullptr;
 
     Frame& top() { return frames.back(); }
+
+    // One process per asynchronous call: recycled (interpreter/pool.h).
+    static void* operator new(size_t bytes) { return poolAllocate(bytes); }
+    static void operator delete(void* p, size_t bytes) noexcept { poolFree(p, bytes); }
 };
 
 } // namespace absim::interp

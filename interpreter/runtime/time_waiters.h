@@ -41,9 +41,12 @@ public:
         return true;
     }
 
-    // Removes and returns, in order, every live waiter due at time `t`.
-    std::vector<ProcessRef> takeDue(const Value& t) {
-        std::vector<Entry> due;
+    // Removes and returns, in order, every live waiter due at time `t`. The
+    // list is reused by the next call (no allocation per time step).
+    std::vector<ProcessRef>& takeDue(const Value& t) {
+        std::vector<Entry>& due = due_;
+        due.clear();
+        woken_.clear();
         for (;;) {
             dropStale();
             if (heap_.empty() || compare(heap_.front().tmax, t) > 0)
@@ -62,16 +65,17 @@ public:
         std::erase_if(ranged_, [](const Entry& e) { return e.process->timeToken != e.token; });
         std::sort(due.begin(), due.end(),
                   [](const Entry& a, const Entry& b) { return a.order < b.order; });
-        std::vector<ProcessRef> out;
-        out.reserve(due.size());
         for (Entry& e : due)
-            out.push_back(std::move(e.process));
-        return out;
+            woken_.push_back(std::move(e.process));
+        due.clear();
+        return woken_;
     }
 
     void clear() {
         heap_.clear();
         ranged_.clear();
+        due_.clear();
+        woken_.clear();
     }
 
 private:
@@ -88,6 +92,8 @@ private:
 
     std::vector<Entry> heap_;
     std::vector<Entry> ranged_;
+    std::vector<Entry> due_;        // scratch of takeDue
+    std::vector<ProcessRef> woken_; // what takeDue returned last
     uint64_t order_ = 0;
     uint64_t tokens_ = 0;
 };
