@@ -21,6 +21,7 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace absim::cli {
 
@@ -221,7 +222,13 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
         run.observer = &tee;
 
     auto started = std::chrono::steady_clock::now();
-    int result = interp::runModel(model, *checked.program, run, diags, colour);
+    int result;
+    {
+        std::optional<observe::EraseBeforeWrites> keepLineClear;
+        if (progress)
+            keepLineClear.emplace(*progress);
+        result = interp::runModel(model, *checked.program, run, diags, colour);
+    }
     double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!recorder.ran())
         return result; // the model did not start (e.g. no main block)

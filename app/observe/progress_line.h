@@ -34,6 +34,9 @@ class ProgressLine : public interp::RunObserver {
     // Draws at time `t` if a line is due then (public for tests).
     void progressAt(Clock::time_point t, const interp::Value& now, const interp::RunStats& stats);
     bool shown() const { return shown_; }
+    // Erases the line if it is shown (before something else is written to
+    // the terminal); it comes back at the next redraw.
+    void erase();
 
   private:
     std::FILE* terminal_;
@@ -42,6 +45,30 @@ class ProgressLine : public interp::RunObserver {
     Clock::time_point lastDraw_;
     uint64_t stepsAtLastDraw_ = 0;
     bool shown_ = false;
+};
+
+// While it lives, what the run writes to stdout (if a terminal) and stderr
+// goes through wrappers that erase the progress line first, so a model's
+// output or an error message never lands in the middle of the line. The
+// interpreter writes through `stdout`/`stderr` (in large blocks), so the
+// wrappers replace those two streams and put them back at the end.
+class EraseBeforeWrites {
+  public:
+    explicit EraseBeforeWrites(ProgressLine& line);
+    ~EraseBeforeWrites();
+    EraseBeforeWrites(const EraseBeforeWrites&) = delete;
+    EraseBeforeWrites& operator=(const EraseBeforeWrites&) = delete;
+
+    struct Wrapped {
+        ProgressLine* line;
+        std::FILE* real;
+    };
+
+  private:
+    Wrapped out_;
+    Wrapped err_;
+    std::FILE* wrappedOut_ = nullptr;
+    std::FILE* wrappedErr_ = nullptr;
 };
 
 } // namespace absim::observe

@@ -302,6 +302,9 @@ TEST_CASE("progress_line_appears_after_a_second_is_throttled_and_cleared") {
     CHECK(contents(f) == "\rtime 2 / 10 (20%) | 1000 events/s | 0 processes | 0 machines\x1b[K"
                          "\rtime 4 / 10 (40%) | 2000 events/s | 0 processes | 0 machines\x1b[K"
                          "\r\x1b[K");
+    s.liveDeploymentComponents = 1;
+    CHECK(observe::ProgressLine::text(3, 10, 0, s) ==
+          "time 3 / 10 (30%) | 0 events/s | 0 processes | 1 machine");
     std::fclose(f);
 }
 
@@ -322,4 +325,25 @@ TEST_CASE("stats_text_lists_one_aligned_figure_per_line") {
                                                        "peak live processes:    5\n"
                                                        "deployment components:  2\n"
                                                        "peak memory:            2.0 MiB\n");
+}
+
+TEST_CASE("writes_to_stderr_during_a_run_erase_the_progress_line_first") {
+    using namespace std::chrono;
+    std::FILE* f = std::tmpfile();
+    REQUIRE(f);
+    auto t0 = observe::ProgressLine::Clock::time_point{} + hours(1);
+    observe::ProgressLine line(f, std::nullopt, t0);
+    interp::RunStats s;
+    line.progressAt(t0 + seconds(2), I(7), s);
+    REQUIRE(line.shown());
+    std::FILE* realErr = stderr;
+    {
+        observe::EraseBeforeWrites guard(line);
+        CHECK(stderr != realErr);
+        std::fputs("\n", stderr); // what an error report would do
+        CHECK_FALSE(line.shown());
+    }
+    CHECK(stderr == realErr);
+    CHECK(contents(f) == "\rtime 7 | 0 events/s | 0 processes | 0 machines\x1b[K\r\x1b[K");
+    std::fclose(f);
 }
