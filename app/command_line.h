@@ -25,6 +25,9 @@ public:
     // anything after `--`).
     std::optional<std::string> positional();
 
+    // Every argument, as given (for records that say how a run was started).
+    const std::vector<std::string>& all() const { return args_; }
+
     const std::string& error() const { return error_; }
     bool failed() const { return !error_.empty(); }
     void fail(std::string message) {

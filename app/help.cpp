@@ -66,10 +66,28 @@ Options:
                            the same output, byte for byte
   -l, --clock-limit N      stop when the simulated clock would reach N
   -v, --verbose            start and end messages on stderr
+  -q, --quiet              no progress line
   -h, --help               show this help
 
-Exit statuses: 0 normal end or clock limit; 65 the model does not check;
-70 uncaught exception or failed assert in the main block, or deadlock.
+Outputs (written when the run ends, also at the clock limit or after a
+run-time error; each file appears complete or not at all):
+  --dc-log FILE.csv|.json  per-interval history of every deployment
+                           component, and the model's metrics (ABS.Metrics)
+  --plot FILE.svg          all charts of the run in one SVG file
+  --report FILE.html       a self-contained HTML report with the charts
+  --stats                  at the end, on stderr: wall time, simulated time,
+                           processes created, method calls, steps, time
+                           advances, peak live processes, deployment
+                           components, peak memory
+
+On a terminal, a run that takes longer than a second shows a progress line
+on stderr (simulated time, events per second, live processes, machines);
+it is erased at the end. See docs/report.md.
+
+Exit statuses: 0 normal end or clock limit; 64 bad command line (also a
+wrong output extension); 65 the model does not check; 70 uncaught exception
+or failed assert in the main block, or deadlock; 74 an output file cannot
+be written (checked before the run as far as possible).
 )";
 
 } // namespace

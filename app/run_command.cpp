@@ -1,20 +1,105 @@
 // `absim run FILE... [--module M] [--seed N] [--schedule fifo|random]
-// [-l N]`: load, check and simulate a model. What the model prints goes to
-// stdout; run-time errors go to stderr with the ABS stack and the time.
+// [-l N] [--dc-log FILE] [--plot FILE] [--report FILE] [--stats] [-q]`:
+// load, check and simulate a model. What the model prints goes to stdout;
+// run-time errors go to stderr with the ABS stack and the time. The output
+// files are written after the run, also when it stopped at the clock limit
+// or failed, since that is when one most wants to look at them.
 
 #include "app/commands.h"
 #include "app/exit_status.h"
+#include "app/observe/observer_tee.h"
+#include "app/observe/progress_line.h"
+#include "app/observe/record_observer.h"
+#include "app/observe/stats_text.h"
+#include "app/report/report.h"
 #include "frontend/model/model.h"
 #include "frontend/sema/checker.h"
 #include "interpreter/run/run_model.h"
 
+#include <unistd.h>
+
+#include <chrono>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 namespace absim::cli {
+
+namespace {
+
+// The files asked for, and whether to print --stats.
+struct Outputs {
+    std::optional<std::string> dcLog;
+    std::optional<std::string> plot;
+    std::optional<std::string> report;
+    bool stats = false;
+
+    bool needRecord() const { return dcLog || plot || report; }
+};
+
+// Checks every output path before the run: a wrong extension is a usage
+// error (64), a folder that cannot take the file an output error (74).
+int checkOutputPaths(const Outputs& o) {
+    struct Item {
+        const char* option;
+        const std::optional<std::string>& path;
+        std::string (*extensionError)(std::string_view);
+    };
+    const Item items[] = {{"--dc-log", o.dcLog, report::dcLogPathError},
+                          {"--plot", o.plot, report::plotPathError},
+                          {"--report", o.report, report::reportPathError}};
+    for (const Item& i : items) {
+        if (!i.path)
+            continue;
+        if (std::string e = i.extensionError(*i.path); !e.empty()) {
+            std::cerr << "absim run: " << e << "\nTry 'absim run --help'.\n";
+            return exit_status::kUsage;
+        }
+    }
+    for (const Item& i : items) {
+        if (!i.path)
+            continue;
+        if (std::string e = report::outputFolderError(i.option, *i.path); !e.empty()) {
+            std::cerr << "absim run: " << e << "\n";
+            return exit_status::kCannotWrite;
+        }
+    }
+    return exit_status::kOk;
+}
+
+// Writes every requested file; false (after saying why) if one failed.
+bool writeOutputs(const Outputs& o, const report::RunRecord& record) {
+    bool ok = true;
+    auto check = [&](const report::WriteResult& r) {
+        if (!r.ok()) {
+            std::cerr << "absim run: " << r.error << "\n";
+            ok = false;
+        }
+    };
+    if (o.dcLog)
+        check(report::writeDcLog(record, *o.dcLog));
+    if (o.plot)
+        check(report::writeSvg(record, *o.plot));
+    if (o.report)
+        check(report::writeHtmlReport(record, *o.report));
+    return ok;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words)
+        out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+} // namespace
 
 int runCommand(CommandLine& args, const GlobalOptions& options) {
     interp::RunOptions run;
     std::vector<std::string> files;
+    Outputs outputs;
+    bool seedGiven = false;
+    bool quiet = options.quiet;
     while (!args.done()) {
         if (args.flag("--help", "-h")) {
             printCommandHelp("run");
@@ -30,6 +115,7 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
                 args.fail("--seed takes a non-negative number, not '" + *seed + "'");
             else
                 run.seed = *n;
+            seedGiven = true;
             continue;
         }
         if (auto schedule = args.option("--schedule")) {
@@ -47,6 +133,26 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
                 args.fail("--clock-limit takes a non-negative number, not '" + *limit + "'");
             else
                 run.clockLimit = *n;
+            continue;
+        }
+        if (auto file = args.option("--dc-log")) {
+            outputs.dcLog = *file;
+            continue;
+        }
+        if (auto file = args.option("--plot")) {
+            outputs.plot = *file;
+            continue;
+        }
+        if (auto file = args.option("--report")) {
+            outputs.report = *file;
+            continue;
+        }
+        if (args.flag("--stats")) {
+            outputs.stats = true;
+            continue;
+        }
+        if (args.flag("--quiet", "-q")) {
+            quiet = true;
             continue;
         }
         if (args.flag("--verbose", "-v")) {
@@ -69,6 +175,9 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
         std::cerr << "absim run: no model files given\nTry 'absim run --help'.\n";
         return exit_status::kUsage;
     }
+    // Before loading: a typo in an output name should not cost a long run.
+    if (int bad = checkOutputPaths(outputs); bad != exit_status::kOk)
+        return bad;
 
     ParsedModel model;
     DiagnosticEngine diags(model.sources);
@@ -89,7 +198,49 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
             diags.printSummary(std::cerr, colour);
         return exit_status::kModelInvalid;
     }
-    return interp::runModel(model, *checked.program, run, diags, colour);
+
+    // Observers only when something wants them: a plain run pays nothing.
+    report::RunRecord record;
+    record.facts.model = joined(files);
+    record.facts.arguments.push_back("absim");
+    for (const std::string& a : args.all())
+        record.facts.arguments.push_back(a);
+    if (seedGiven)
+        record.facts.seed = run.seed;
+    if (run.clockLimit)
+        record.facts.clockLimit = report::Number::integer((long long)*run.clockLimit);
+    observe::RecordObserver recorder(record);
+    std::unique_ptr<observe::ProgressLine> progress;
+    observe::ObserverTee tee;
+    if (outputs.needRecord() || outputs.stats)
+        tee.add(&recorder);
+    if (!quiet && isatty(STDERR_FILENO)) {
+        progress = std::make_unique<observe::ProgressLine>(stderr, run.clockLimit);
+        tee.add(progress.get());
+    }
+    if (!tee.empty())
+        run.observer = &tee;
+
+    auto started = std::chrono::steady_clock::now();
+    int result;
+    {
+        std::optional<observe::EraseBeforeWrites> keepLineClear;
+        if (progress)
+            keepLineClear.emplace(*progress);
+        result = interp::runModel(model, *checked.program, run, diags, colour);
+    }
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!recorder.ran())
+        return result; // the model did not start (e.g. no main block)
+    record.facts.wallSeconds = wall;
+
+    if (outputs.stats) {
+        observe::RunCosts costs{wall, record.facts.finalTime.exact, observe::peakMemoryKiB()};
+        std::cerr << observe::statsText(costs, recorder.stats());
+    }
+    if (!writeOutputs(outputs, record) && result == exit_status::kOk)
+        return exit_status::kCannotWrite;
+    return result;
 }
 
 } // namespace absim::cli

@@ -6,11 +6,19 @@ Conventions for a case `name.abs` (tests/<folder>/...):
   * optional header comments at the very top of the file:
         // args: run {file} -l 10      command line; {file} is the case file
         // exit: 65                    expected exit status
+        // files: log.csv plot.svg     files the run writes, compared too
+        // mask: [0-9.]+ s             a regex; its matches in stdout and
+                                       stderr read <masked> (wall times)
     Defaults by folder: parse -> `check --parse-only --dump-ast {file}`;
     errors, types -> `check {file}`; lang, time -> `run {file}`.
     The default exit status is 65 under errors/, otherwise 0.
   * `name.out`: the exact expected stdout (empty when the file is absent);
   * `name.err`: the exact expected stderr (empty when the file is absent).
+  * with `files:`, the case runs in a fresh temporary folder holding a copy
+    of `name.abs` (so nothing is written into the source tree and the
+    command line stays the same), and each listed file must equal
+    `name.<file>` beside the case (e.g. `name.log.csv`); a listed file the
+    run did not write is a failure.
 For an example, `name.test` holds `args:` and `exit:` lines the same way
 (without `//`), and `name.out` / `name.err` sit beside it.
 
@@ -19,7 +27,7 @@ diagnostics read `name.abs:3:5: ...`, and with NO_COLOR=1.
 `--update` rewrites the expectation files from the actual run: review the
 diff before committing, the expectation must be what the spec says.
 """
-import argparse, os, shlex, subprocess, sys
+import argparse, os, re, shlex, shutil, subprocess, sys, tempfile
 
 DEFAULT_ARGS = {
     'parse': 'check --parse-only --dump-ast {file}',
@@ -27,6 +35,7 @@ DEFAULT_ARGS = {
     'types': 'check {file}',
     'lang': 'run {file}',
     'time': 'run {file}',
+    'outputs': 'run {file}',
 }
 
 
@@ -42,7 +51,7 @@ def read_header(path, comment):
                     break
                 s = s[len(comment):].strip()
             key, sep, value = s.partition(':')
-            if sep and key.strip() in ('args', 'exit', 'timeout'):
+            if sep and key.strip() in ('args', 'exit', 'timeout', 'files', 'mask'):
                 opts[key.strip()] = value.strip()
     return opts
 
@@ -73,18 +82,49 @@ def main():
     env = dict(os.environ)
     env['NO_COLOR'] = '1'
     env.pop('CLICOLOR_FORCE', None)
+    files = opts.get('files', '').split()
+    workdir = folder
+    if files:
+        workdir = tempfile.mkdtemp(prefix='absim_golden_')
+        shutil.copy(os.path.join(folder, base + '.abs'), workdir)
     try:
-        p = subprocess.run(argv, cwd=folder, env=env, capture_output=True,
+        return check(a, argv, env, folder, workdir, base, status, timeout, files,
+                     opts.get('mask'))
+    finally:
+        if files:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def check(a, argv, env, folder, workdir, base, status, timeout, files, mask):
+    try:
+        p = subprocess.run(argv, cwd=workdir, env=env, capture_output=True,
                            timeout=timeout, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         print(f'FAIL {a.case}: timed out after {timeout} s')
         return 1
     out = p.stdout.decode('utf-8', 'replace')
     err = p.stderr.decode('utf-8', 'replace')
+    if mask:
+        out = re.sub(mask, '<masked>', out)
+        err = re.sub(mask, '<masked>', err)
+
+    def produced(name):
+        path = os.path.join(workdir, name)
+        if not os.path.exists(path):
+            return None
+        with open(path, encoding='utf-8', errors='replace') as f:
+            return f.read()
 
     out_path = os.path.join(folder, base + '.out')
     err_path = os.path.join(folder, base + '.err')
     if a.update:
+        for name in files:
+            text = produced(name)
+            if text is None:
+                print(f'FAIL {a.case}: the run did not write {name}')
+                return 1
+            with open(os.path.join(folder, base + '.' + name), 'w', encoding='utf-8') as f:
+                f.write(text)
         for path, text in ((out_path, out), (err_path, err)):
             if text:
                 with open(path, 'w', encoding='utf-8') as f:
@@ -108,6 +148,14 @@ def main():
         failures.append('stdout differs:\n' + diff(exp_out, out))
     if err != exp_err:
         failures.append('stderr differs:\n' + diff(exp_err, err))
+    for name in files:
+        text = produced(name)
+        if text is None:
+            failures.append(f'the run did not write {name}')
+            continue
+        exp = expected(os.path.join(folder, base + '.' + name))
+        if text != exp:
+            failures.append(f'{name} differs:\n' + diff(exp, text))
     if failures:
         print(f'FAIL {a.case}\n  command: {" ".join(shlex.quote(x) for x in argv[1:])}')
         for f in failures:

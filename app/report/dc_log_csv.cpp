@@ -27,6 +27,26 @@ std::string csvField(std::string_view text) {
     return out;
 }
 
+// The model's metrics, when it recorded any, as a second table after an
+// empty line: one row per sample, then one per counter (its total at the
+// end of the run). A reader that wants only the DCs stops at the empty line.
+void appendMetricsCsv(std::string& out, const RunRecord& record) {
+    const ModelMetrics& m = record.metrics;
+    if (m.empty())
+        return;
+    out += "\nmetric,kind,time,value,time_exact,value_exact\n";
+    auto row = [&](const std::string& name, const char* kind, const Number& time,
+                   const Number& value) {
+        out += csvField(name) + ',' + kind + ',' + decimal(time.value) + ',' +
+               decimal(value.value) + ',' + time.exact + ',' + value.exact + '\n';
+    };
+    for (const MetricSeries& s : m.series())
+        for (const TimedValue& v : s.samples)
+            row(s.name, "sample", v.time, v.value);
+    for (const Counter& c : m.counters())
+        row(c.name, "counter", record.facts.finalTime, c.value);
+}
+
 } // namespace
 
 std::string renderDcLogCsv(const RunRecord& record) {
@@ -54,6 +74,7 @@ std::string renderDcLogCsv(const RunRecord& record) {
             }
         }
     }
+    appendMetricsCsv(out, record);
     return out;
 }
 

@@ -67,6 +67,41 @@ Json runJson(const RunFacts& facts) {
     return j;
 }
 
+Json timedJson(const TimedValue& v) {
+    Json j = Json::object();
+    j["time"] = jsonNumber(v.time.value);
+    j["value"] = jsonNumber(v.value.value);
+    j["time_exact"] = v.time.exact;
+    j["value_exact"] = v.value.exact;
+    return j;
+}
+
+// The model's own series and counters, in the order of first use.
+Json metricsJson(const ModelMetrics& m) {
+    Json series = Json::array();
+    for (const MetricSeries& s : m.series()) {
+        Json samples = Json::array();
+        for (const TimedValue& v : s.samples)
+            samples.push_back(timedJson(v));
+        Json j = Json::object();
+        j["name"] = s.name;
+        j["samples"] = std::move(samples);
+        series.push_back(std::move(j));
+    }
+    Json counters = Json::array();
+    for (const Counter& c : m.counters()) {
+        Json j = Json::object();
+        j["name"] = c.name;
+        j["value"] = jsonNumber(c.value.value);
+        j["value_exact"] = c.value.exact;
+        counters.push_back(std::move(j));
+    }
+    Json j = Json::object();
+    j["series"] = std::move(series);
+    j["counters"] = std::move(counters);
+    return j;
+}
+
 } // namespace
 
 std::string renderDcLogJson(const RunRecord& record) {
@@ -78,6 +113,7 @@ std::string renderDcLogJson(const RunRecord& record) {
     for (const DcRecord& dc : record.dcs)
         dcs.push_back(dcJson(dc));
     root["dcs"] = std::move(dcs);
+    root["metrics"] = metricsJson(record.metrics);
     return layoutJson(root);
 }
 

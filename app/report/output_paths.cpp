@@ -6,6 +6,8 @@
 
 #include <cctype>
 #include <filesystem>
+#include <system_error>
+#include <unistd.h>
 
 namespace absim::report {
 
@@ -48,6 +50,27 @@ std::string reportPathError(std::string_view path) {
     if (ext == ".html" || ext == ".htm")
         return {};
     return fmt::format("--report '{}': the file name must end in .html", path);
+}
+
+std::string outputFolderError(std::string_view option, std::string_view path) {
+    namespace fs = std::filesystem;
+    fs::path parent = fs::path(path).parent_path();
+    if (parent.empty())
+        parent = ".";
+    std::error_code ec;
+    auto status = fs::status(parent, ec);
+    if (ec || !fs::exists(status))
+        return fmt::format("{} '{}': the folder '{}' does not exist", option, path,
+                           parent.string());
+    if (!fs::is_directory(status))
+        return fmt::format("{} '{}': '{}' is not a folder", option, path, parent.string());
+    // The temporary file is created in that folder, so it must be writable.
+    if (access(parent.c_str(), W_OK) != 0)
+        return fmt::format("{} '{}': cannot write to the folder '{}'", option, path,
+                           parent.string());
+    if (fs::is_directory(fs::status(fs::path(path), ec)))
+        return fmt::format("{} '{}': is a folder", option, path);
+    return {};
 }
 
 } // namespace absim::report

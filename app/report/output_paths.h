@@ -19,4 +19,9 @@ std::string dcLogPathError(std::string_view path);  // .csv or .json
 std::string plotPathError(std::string_view path);   // .svg
 std::string reportPathError(std::string_view path); // .html or .htm
 
+// An error message if the folder the file would go into does not exist, is
+// not a folder or cannot be written to (exit status 74), else empty.
+// `option` names the command-line option in the message.
+std::string outputFolderError(std::string_view option, std::string_view path);
+
 } // namespace absim::report

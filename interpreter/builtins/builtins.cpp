@@ -9,6 +9,7 @@ const BuiltinTable& builtins() {
         registerNumberBuiltins(t);
         registerStringBuiltins(t);
         registerProcessBuiltins(t);
+        registerMetricsBuiltins(t);
         return t;
     }();
     return table;

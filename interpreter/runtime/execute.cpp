@@ -342,6 +342,7 @@ bool Runtime::runFrames(Process* p) {
             callee_frame.resultDest = in.dest;
             if (p->frames.size() > 100000)
                 throwRuntimeError("recursion too deep");
+            ++stats_.calls;
             p->frames.push_back(std::move(callee_frame));
             break;
         }

@@ -31,6 +31,10 @@ Value Runtime::newFuture() { return Value::future(new Future(++seq_)); }
 
 Value Runtime::newObject(const ClassInfo* cls, Cog* cog, Value* args) {
     auto* o = new Object(++seq_, cls, cog, cog->id, ++cog->objectCount);
+    if (cls == program_.deploymentComponentClass) {
+        ++stats_.deploymentComponents;
+        ++stats_.liveDeploymentComponents;
+    }
     Value v = Value::object(o);
     for (uint32_t i = 0; i < cls->paramCount; ++i)
         o->fields[i] = std::move(args[i]);
@@ -41,6 +45,9 @@ Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, const
                              Value* args, size_t n, Value destiny, const char* method) {
     auto* p = new Process;
     p->id = ++processIds_;
+    ++stats_.processesCreated;
+    if (++stats_.liveProcesses > stats_.peakLiveProcesses)
+        stats_.peakLiveProcesses = stats_.liveProcesses;
     p->cog = cog;
     Process*& all = liveProcesses();
     p->allNext = all;
@@ -69,6 +76,7 @@ Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, const
 Value Runtime::asyncCall(Process* caller, const Value& callee, uint32_t method, Value* args,
                          size_t n, Value deadline) {
     (void)caller;
+    ++stats_.calls;
     if (!callee.isObject())
         throwBuiltinException(BuiltinConstructor::NullPointerException);
     Object* o = callee.entityAs<Object>();
@@ -137,6 +145,8 @@ Value Runtime::runtimeErrorValue(const std::string& message) {
 }
 
 void Runtime::killProcess(Process* p) {
+    if (p->state != ProcessState::Done)
+        --stats_.liveProcesses;
     p->state = ProcessState::Done;
     p->timeToken = 0;
     if (p->destiny.isFuture())

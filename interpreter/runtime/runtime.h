@@ -6,6 +6,7 @@
 
 #include "interpreter/program/runtime_program.h"
 #include "interpreter/run/run_model.h"
+#include "interpreter/run/run_observer.h"
 #include "interpreter/runtime/cog.h"
 #include "interpreter/runtime/dc_state.h"
 #include "interpreter/runtime/future.h"
@@ -43,6 +44,10 @@ public:
     Value initialDC() const { return initialDC_; }
     // The resource state of a deployment component object.
     DcState& dcState(const Object* dc) { return dcStates_[dc]; }
+    // Who is told about metrics, DCs and progress (null: nobody), and the
+    // counters of this run so far.
+    RunObserver* observer() const { return options_.observer; }
+    const RunStats& stats() const { return stats_; }
 
 private:
     // --- entities (runtime.cpp) ---
@@ -107,6 +112,7 @@ private:
     int status_ = 0;
     std::deque<ConstructorInfo> errorConstructors_;
     std::unordered_map<const Object*, DcState> dcStates_;
+    RunStats stats_;
 };
 
 } // namespace absim::interp

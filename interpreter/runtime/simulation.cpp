@@ -4,6 +4,8 @@
 
 #include "interpreter/runtime/runtime.h"
 
+#include "interpreter/compare.h"
+
 namespace absim::interp {
 
 int Runtime::run() {
@@ -42,13 +44,27 @@ int Runtime::run() {
                 c->current = p;
             }
             execute(p);
+            if (p->state == ProcessState::Done)
+                --stats_.liveProcesses;
             afterStep(c, p);
+            // A cheap test per step; the observer decides whether to draw.
+            if ((++stats_.steps & 4095) == 0 && options_.observer)
+                options_.observer->progress(clock_, stats_);
         }
-        if (stopped_ || !advanceTime())
+        if (stopped_)
             break;
+        Value before = clock_;
+        if (!advanceTime())
+            break;
+        if (compare(clock_, before) != 0)
+            ++stats_.timeAdvances;
+        if (options_.observer)
+            options_.observer->progress(clock_, stats_);
     }
     if (!stopped_ && !mainDone_)
         deadlock();
+    if (options_.observer)
+        options_.observer->finished(clock_, stats_);
     out_.flush();
     err_.flush();
     return status_;

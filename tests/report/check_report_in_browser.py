@@ -6,10 +6,13 @@ single console message (our page has no scripts, so any message is an
 error), that the browser's DOM holds every chart and section, and takes a
 screenshot of the report and of the plot file for a person to look at.
 
-usage: check_report_in_browser.py --sample PATH --out-dir DIR [--chromium PATH]
+usage: check_report_in_browser.py --sample PATH --out-dir DIR
+                                  [--absim PATH --model FILE.abs] [--chromium PATH]
 
 The sample program (absim_report_sample) writes the report of a hand-built
-run record; once the interpreter records runs, a real model can be used.
+run record, which has every kind of chart. With --absim and --model, the
+report and plot that `absim run` writes for a real model are checked too:
+self-contained, no console messages, the metric charts the model records.
 """
 
 import argparse
@@ -108,11 +111,48 @@ def check_png(path):
         fail(f"{path} is suspiciously small ({os.path.getsize(path)} bytes): blank page?")
 
 
+def check_report(chromium, report, sections, chart_kinds):
+    """The checks every report gets; returns the chart kinds the browser saw."""
+    with open(report, encoding="utf-8") as f:
+        html = f.read()
+    check_self_contained(html)
+
+    dom, log = run_chromium(chromium, ["--dump-dom"], "file://" + report)
+    problems = console_lines(log)
+    if problems:
+        fail(f"{os.path.basename(report)} logged to the console:\n" + "\n".join(problems))
+    for section in sections:
+        if f'id="{section}"' not in dom:
+            fail(f"the rendered page {os.path.basename(report)} has no section '{section}'")
+    kinds = re.findall(r'<svg[^>]*data-chart="([^"]+)"', dom)
+    for kind in chart_kinds:
+        if kind not in kinds:
+            fail(f"{os.path.basename(report)} has no '{kind}' chart "
+                 f"(found: {sorted(set(kinds))})")
+    if len(kinds) != html.count("<svg "):
+        fail(f"the browser kept {len(kinds)} of {html.count('<svg ')} charts")
+    return kinds
+
+
+def screenshot(chromium, source, shot):
+    if os.path.exists(shot):
+        os.remove(shot)
+    size = f"--window-size=1280,{page_height(source)}"
+    _, log = run_chromium(chromium, [f"--screenshot={shot}", size], "file://" + source)
+    problems = console_lines(log)
+    if problems:
+        fail(f"{os.path.basename(source)} logged to the console:\n" + "\n".join(problems))
+    check_png(shot)
+    return shot
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", required=True, help="absim_report_sample executable")
     parser.add_argument("--out-dir", required=True, help="where the report and screenshots go")
     parser.add_argument("--chromium", help="the browser binary (default: found on PATH)")
+    parser.add_argument("--absim", help="the absim executable, to report on --model")
+    parser.add_argument("--model", help="a small model for `absim run --report`")
     args = parser.parse_args()
 
     chromium = find_chromium(args.chromium)
@@ -124,36 +164,32 @@ def main():
             os.remove(path)
     subprocess.run([args.sample, "--report", report, "--plot", plot], check=True)
 
-    with open(report, encoding="utf-8") as f:
-        html = f.read()
-    check_self_contained(html)
+    kinds = check_report(chromium, report, EXPECTED_SECTIONS, EXPECTED_CHART_KINDS)
+    shots = [screenshot(chromium, source, os.path.abspath(os.path.join(args.out_dir, name)))
+             for source, name in ((report, "report.png"), (plot, "plot.png"))]
 
-    dom, log = run_chromium(chromium, ["--dump-dom"], "file://" + report)
-    problems = console_lines(log)
-    if problems:
-        fail("the page logged to the console:\n" + "\n".join(problems))
-    for section in EXPECTED_SECTIONS:
-        if f'id="{section}"' not in dom:
-            fail(f"the rendered page has no section '{section}'")
-    kinds = re.findall(r'<svg[^>]*data-chart="([^"]+)"', dom)
-    for kind in EXPECTED_CHART_KINDS:
-        if kind not in kinds:
-            fail(f"the rendered page has no '{kind}' chart (found: {sorted(set(kinds))})")
-    if len(kinds) != html.count("<svg "):
-        fail(f"the browser kept {len(kinds)} of {html.count('<svg ')} charts")
-
-    shots = []
-    for source, name in ((report, "report.png"), (plot, "plot.png")):
-        shot = os.path.abspath(os.path.join(args.out_dir, name))
-        if os.path.exists(shot):
-            os.remove(shot)
-        size = f"--window-size=1280,{page_height(source)}"
-        _, log = run_chromium(chromium, [f"--screenshot={shot}", size], "file://" + source)
-        problems = console_lines(log)
-        if problems:
-            fail(f"{os.path.basename(source)} logged to the console:\n" + "\n".join(problems))
-        check_png(shot)
-        shots.append(shot)
+    if args.absim:
+        # A report from a real run: the model records two series and counters.
+        run_report = os.path.abspath(os.path.join(args.out_dir, "run_report.html"))
+        run_plot = os.path.abspath(os.path.join(args.out_dir, "run_plot.svg"))
+        for path in (run_report, run_plot):
+            if os.path.exists(path):
+                os.remove(path)
+        done = subprocess.run([args.absim, "run", args.model, "-l", "20", "--report",
+                               run_report, "--plot", run_plot], capture_output=True, text=True)
+        if done.returncode != 0:
+            fail(f"absim run exited with {done.returncode}:\n{done.stderr}")
+        run_kinds = check_report(chromium, run_report, ["summary", "metrics"], ["metric"])
+        if run_kinds.count("metric") < 2:
+            fail(f"the run's report has {run_kinds.count('metric')} metric charts, expected 2")
+        with open(run_report, encoding="utf-8") as f:
+            html = f.read()
+        for name in ("queue length", "response time", "jobs served", "work done"):
+            if name not in html:
+                fail(f"the run's report does not mention the metric '{name}'")
+        shots += [screenshot(chromium, source, os.path.abspath(os.path.join(args.out_dir, name)))
+                  for source, name in ((run_report, "run_report.png"), (run_plot, "run_plot.png"))]
+        kinds += run_kinds
 
     print(f"ok: {len(kinds)} charts rendered, no console messages; screenshots: {' '.join(shots)}")
 

@@ -23,7 +23,20 @@ TEST_CASE("dc_log_csv_has_one_row_per_dc_resource_and_interval") {
           "\"Server, main\",Speed,1,10,10,100,10,10,0,,false\n"
           "\"Server, main\",Bandwidth,0,inf,0,,inf,0,0,,false\n"
           "\"Server, main\",Bandwidth,1,inf,2.5,,inf,5/2,0,,false\n"
-          "cloud-1,Speed,2,3,1,33.333,3,1,2.5,4,true\n");
+          "cloud-1,Speed,2,3,1,33.333,3,1,2.5,4,true\n"
+          // The metrics table: samples in order, the counter at the final time 4.
+          "\n"
+          "metric,kind,time,value,time_exact,value_exact\n"
+          "latency <ms>,sample,1,1.5,1,3/2\n"
+          "latency <ms>,sample,3,4,3,4\n"
+          "requests & replies,counter,4,2,4,2\n");
+}
+
+TEST_CASE("dc_log_csv_has_no_metrics_table_without_metrics") {
+    RunRecord record;
+    record.addDc("Initial DC", Number::integer(0));
+    CHECK(renderDcLogCsv(record) == "dc,resource,time,total,consumed,load_percent,total_exact,"
+                                    "consumed_exact,created,shutdown,cloud\n");
 }
 
 TEST_CASE("dc_log_csv_quotes_names_with_quotes") {
@@ -79,7 +92,21 @@ TEST_CASE("dc_log_json_lists_run_facts_and_intervals_per_resource") {
         "Memory": []
       }
     }
-  ]
+  ],
+  "metrics": {
+    "series": [
+      {
+        "name": "latency <ms>",
+        "samples": [
+          {"time": 1, "value": 1.5, "time_exact": "1", "value_exact": "3/2"},
+          {"time": 3, "value": 4, "time_exact": "3", "value_exact": "4"}
+        ]
+      }
+    ],
+    "counters": [
+      {"name": "requests & replies", "value": 2, "value_exact": "2"}
+    ]
+  }
 }
 )");
 }
