@@ -19,6 +19,9 @@ constexpr const char* kModule = "Repl";
 constexpr const char* kCheckpoint = "<absim-repl-checkpoint>";
 constexpr const char* kReplFile = "<repl>";
 constexpr const char* kModuleFile = "<repl module>";
+// An input that begins with one of these is a declaration.
+constexpr const char* kDeclWords[] = {"data",      "type",   "def",    "interface", "class",
+                                      "exception", "import", "export", "trait"};
 
 const char* kHelp = R"(Input is a declaration, a statement or a pure expression; an open brace or
 parenthesis continues it on the next line.
@@ -307,8 +310,6 @@ bool Repl::handle(const std::string& raw) {
         return true;
     if (input[0] == ':')
         return command(input);
-    static const char* kDeclWords[] = {"data",      "type",   "def",    "interface", "class",
-                                       "exception", "import", "export", "trait"};
     for (const char* w : kDeclWords) {
         if (startsWithWord(input, w)) {
             declarations(input);
@@ -407,13 +408,19 @@ bool Repl::expression(const std::string& input, bool typeOnly) {
     bool ok = check(s, input, checked, false);
     std::string type;
     if (ok && checked.result.checked) {
-        SourcePos best{};
+        // The input's outermost expression: it begins first and ends last.
+        auto before = [](SourcePos a, SourcePos b) {
+            return a.line < b.line || (a.line == b.line && a.col < b.col);
+        };
+        const ast::PureExp* best = nullptr;
         for (const auto& [e, t] : checked.result.checked->expressionTypes()) {
             const SourceRange& r = e->range;
-            if (r.file != checked.synthFile || r.begin.line != s.inputLine || r.begin.col != 1)
+            if (r.file != checked.synthFile || r.begin.line < s.inputLine ||
+                r.begin.line >= s.inputLine + s.inputLines)
                 continue;
-            if (r.end.line > best.line || (r.end.line == best.line && r.end.col > best.col)) {
-                best = r.end;
+            if (!best || before(r.begin, best->range.begin) ||
+                (!before(best->range.begin, r.begin) && before(best->range.end, r.end))) {
+                best = e;
                 type = sema::typeName(t);
             }
         }
@@ -609,6 +616,13 @@ std::vector<std::string> Repl::completions(const std::string& prefix) const {
 }
 
 bool Repl::incomplete(const std::string& text) {
+    // A declaration goes on until it ends with `;` or `}` (or a blank line).
+    std::string t = trim(text);
+    size_t nl = text.rfind('\n');
+    bool blankLast = nl != std::string::npos && trim(text.substr(nl + 1)).empty();
+    for (const char* w : kDeclWords)
+        if (startsWithWord(t, w) && t.back() != ';' && t.back() != '}' && !blankLast)
+            return true;
     int depth = 0;
     for (size_t i = 0; i < text.size(); ++i) {
         char c = text[i];

@@ -101,7 +101,8 @@ int replCommand(CommandLine& args, const GlobalOptions& options) {
         completing = &repl;
         rl_attempted_completion_function = complete;
         if (!options.quiet)
-            std::cout << "absim " << ABSIM_VERSION << " REPL; :help for help, :quit to leave\n";
+            std::cout << "absim " << ABSIM_VERSION << " REPL; :help for help, :quit to leave\n"
+                      << std::flush;
     }
     std::string input, line;
     while (readLine(terminal, input.empty() ? "absim> " : "  ...> ", line)) {

@@ -108,8 +108,13 @@ bool Runtime::finishFrame(Process* p, Value v) {
         break;
     case Frame::Kind::Main:
         mainDone_ = true;
-        if (options_.stopWhenMainEnds)
+        if (options_.stopWhenMainEnds) {
+            // Keep its variables, and what they refer to, for inspection.
             stopped_ = true;
+            stoppedMain_ = ProcessRef(p);
+            p->state = ProcessState::Done;
+            return true;
+        }
         break;
     case Frame::Kind::Init:
         objectInitialised(f.self);

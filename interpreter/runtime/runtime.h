@@ -107,6 +107,7 @@ private:
     int status_ = 0;
     std::deque<ConstructorInfo> errorConstructors_;
     std::unordered_map<const Object*, DcState> dcStates_;
+    ProcessRef stoppedMain_; // RunOptions::stopWhenMainEnds: the ended main block
 };
 
 } // namespace absim::interp
