@@ -133,8 +133,8 @@ void collectIdentifiers(const std::string& text, std::set<std::string>& out) {
         unsigned char c = text[i];
         if (std::isalpha(c) || c == '_') {
             size_t b = i;
-            while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
-                                       text[i] == '_'))
+            while (i < text.size() &&
+                   (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
                 ++i;
             out.insert(text.substr(b, i - b));
         } else if (c == '"') {
@@ -357,8 +357,7 @@ void Repl::declarations(const std::string& input) {
     for (const ast::ModuleDecl& m : unit.modules)
         for (const auto& d : m.decls)
             if (d->range.begin.line >= s.inputLine)
-                added.push_back(
-                    {d->name.text, kindName(d->kind), textOf(s.text, d->range)});
+                added.push_back({d->name.text, kindName(d->kind), textOf(s.text, d->range)});
     base_.units.pop_back();
     if (added.empty() && ok) {
         out_ << "error: no declaration found in the input\n";
@@ -449,8 +448,8 @@ bool Repl::expression(const std::string& input, bool typeOnly) {
     diags.flush(out_, colour_);
     std::string marker = std::string(kCheckpoint) + "\n";
     size_t at = state.transcript.rfind(marker);
-    std::string shown = at == std::string::npos ? state.transcript
-                                                : state.transcript.substr(at + marker.size());
+    std::string shown =
+        at == std::string::npos ? state.transcript : state.transcript.substr(at + marker.size());
     if (state.status == 0) {
         if (!shown.empty() && shown.back() == '\n')
             shown.pop_back();
@@ -599,9 +598,8 @@ bool Repl::command(const std::string& input) {
 }
 
 std::vector<std::string> Repl::completions(const std::string& prefix) const {
-    static const char* kCommands[] = {":help",   ":type", ":load",    ":reload",
-                                      ":run",    ":advance", ":time", ":objects",
-                                      ":dcs",    ":reset", ":quit"};
+    static const char* kCommands[] = {":help", ":type",    ":load", ":reload", ":run", ":advance",
+                                      ":time", ":objects", ":dcs",  ":reset",  ":quit"};
     std::vector<std::string> out;
     if (!prefix.empty() && prefix[0] == ':') {
         for (const char* c : kCommands)
@@ -609,8 +607,7 @@ std::vector<std::string> Repl::completions(const std::string& prefix) const {
                 out.push_back(c);
         return out;
     }
-    for (auto it = names_.lower_bound(prefix); it != names_.end() && it->starts_with(prefix);
-         ++it)
+    for (auto it = names_.lower_bound(prefix); it != names_.end() && it->starts_with(prefix); ++it)
         out.push_back(*it);
     return out;
 }

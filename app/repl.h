@@ -17,7 +17,7 @@
 namespace absim::cli {
 
 class Repl {
-public:
+  public:
     // Output (model output, values, diagnostics, run-time errors) goes to
     // `out`, all in one stream so that it stays in order.
     Repl(std::ostream& out, bool colour);
@@ -37,7 +37,7 @@ public:
     // or comment: the input continues on the next line.
     static bool incomplete(const std::string& text);
 
-private:
+  private:
     struct Declaration {
         std::string name; // as declared
         std::string kind; // "class", "function", ...
@@ -74,11 +74,11 @@ private:
     ParsedModel base_; // stdlib and the loaded files, parsed once per load
     std::vector<std::string> userModules_;
     std::vector<std::string> userImports_; // import lines of the loaded modules
-    std::string mainBody_;                  // the loaded main block, without braces
-    std::vector<std::string> imports_;      // the REPL's own imports
+    std::string mainBody_;                 // the loaded main block, without braces
+    std::vector<std::string> imports_;     // the REPL's own imports
     std::vector<Declaration> declarations_;
-    std::vector<std::string> history_;      // accepted statements
-    std::set<std::string> names_;           // for completion
+    std::vector<std::string> history_; // accepted statements
+    std::set<std::string> names_;      // for completion
 };
 
 } // namespace absim::cli

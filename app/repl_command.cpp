@@ -25,7 +25,9 @@ Repl* completing = nullptr;
 
 // Ctrl-C stops the running statement (the scheduler polls the flag); at
 // the prompt it only abandons the line being typed.
-void onInterrupt(int) { interp::runInterrupted.store(true); }
+void onInterrupt(int) {
+    interp::runInterrupted.store(true);
+}
 
 char* completionGenerator(const char* text, int state) {
     static std::vector<std::string> matches;

@@ -14,7 +14,9 @@ namespace {
 
 constexpr const char* kResourceNames[DcState::Count] = {"Speed", "Bandwidth", "Memory"};
 
-std::string printed(const Value& v) { return v.isNull() ? "-" : toString(v); }
+std::string printed(const Value& v) {
+    return v.isNull() ? "-" : toString(v);
+}
 
 // The description a DC object was created with (its first parameter).
 std::string dcDescription(const Value& dc) {
@@ -40,9 +42,8 @@ void describe(Runtime& rt, SessionState& state) {
             dc.description = dcDescription(Value::object(o));
             DcState& s = rt.dcState(o);
             for (int i = 0; i < DcState::Count; ++i)
-                dc.resources.push_back(
-                    {kResourceNames[i], printed(s.total[i]), printed(s.next[i]),
-                     printed(s.consumed[i])});
+                dc.resources.push_back({kResourceNames[i], printed(s.total[i]), printed(s.next[i]),
+                                        printed(s.consumed[i])});
             state.dcs.push_back(std::move(dc));
             continue;
         }
@@ -58,8 +59,7 @@ void describe(Runtime& rt, SessionState& state) {
 
 } // namespace
 
-SessionState runSession(const sema::Program& program, RunOptions options,
-                        DiagnosticEngine& diags) {
+SessionState runSession(const sema::Program& program, RunOptions options, DiagnosticEngine& diags) {
     SessionState state;
     std::unique_ptr<RuntimeProgram> lowered = lowerProgram(program, options.module, diags);
     if (!lowered) {
@@ -70,8 +70,8 @@ SessionState runSession(const sema::Program& program, RunOptions options,
     // One string for both streams keeps model output and errors in order.
     Output out(&state.transcript);
     Output err(&state.transcript);
-    state.status = runLowered(*lowered, options, out, err,
-                              [&state](Runtime& rt) { describe(rt, state); });
+    state.status =
+        runLowered(*lowered, options, out, err, [&state](Runtime& rt) { describe(rt, state); });
     return state;
 }
 

@@ -14,8 +14,8 @@
 namespace absim::interp {
 
 struct SessionObject {
-    std::string name;   // as the runtime prints it, e.g. `Repl.Server:3-1`
-    std::string dc;     // the description of the DC its COG runs on
+    std::string name; // as the runtime prints it, e.g. `Repl.Server:3-1`
+    std::string dc;   // the description of the DC its COG runs on
     bool alive = true;
     std::vector<std::pair<std::string, std::string>> fields; // name, printed value
 };
@@ -43,7 +43,6 @@ struct SessionState {
 
 // Lowers `program` (whose main block is `options.module`'s) and runs it with
 // options.stopWhenMainEnds forced on. Lowering errors go to `diags`.
-SessionState runSession(const sema::Program& program, RunOptions options,
-                        DiagnosticEngine& diags);
+SessionState runSession(const sema::Program& program, RunOptions options, DiagnosticEngine& diags);
 
 } // namespace absim::interp
