@@ -53,9 +53,9 @@ bool readLine(bool terminal, const char* prompt, std::string& line) {
     for (;;) {
         interp::runInterrupted.store(false);
         char* got = readline(prompt);
-        if (!got)
+        if (!got && !interp::runInterrupted.load())
             return false;
-        line = got;
+        line = got ? got : "";
         std::free(got);
         if (!interp::runInterrupted.load())
             return true;
@@ -100,6 +100,9 @@ int replCommand(CommandLine& args, const GlobalOptions& options) {
     sigaction(SIGINT, &action, nullptr);
 
     if (terminal) {
+        // Our SIGINT handler, not libedit's (which passes the signal on to
+        // the whole process group): Ctrl-C at the prompt abandons the line.
+        rl_catch_signals = 0;
         completing = &repl;
         rl_attempted_completion_function = complete;
         if (!options.quiet)

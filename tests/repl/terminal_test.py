@@ -95,6 +95,11 @@ def main():
         t.keys('C-c')
         t.wait_for(lambda s: 'interrupted' in s and s.count(PROMPT) > before,
                    'the interrupt and a new prompt')
+        # Ctrl-C while typing abandons the line, not the REPL.
+        before = t.prompts()
+        t.type('garbage that is never run')
+        t.keys('C-c')
+        t.wait_for(lambda s: s.count(PROMPT) > before, 'a fresh prompt after Ctrl-C')
         t.line('x + 100')
         t.wait_for(lambda s: '104 : Int' in s, 'the state kept after Ctrl-C')
         # An error does not end the session either.
@@ -102,6 +107,8 @@ def main():
         t.wait_for(lambda s: 'error:' in s, 'the type error')
         t.line('x')
         t.wait_for(lambda s: '\n4 : Int' in s, 'x after the error')
+        if 'absim> garbage that is never run\nabsim> x + 100' not in t.screen():
+            raise AssertionError('the abandoned line ran:\n' + t.screen())
         screen = t.screen()
         if '\x1b' in screen:
             raise AssertionError('escape codes on the captured screen')
