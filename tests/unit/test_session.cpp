@@ -92,9 +92,11 @@ import * from ABS.DC;
 TEST_CASE("an_interrupted_runaway_loop_ends_the_run") {
     // Set while the loop runs (as a SIGINT handler would): only the loop's
     // backward jump can see it, the process never returns to the scheduler.
+    // (On a very slow machine the flag may come before the run starts; the
+    // scheduler then stops it before main runs. Either way it must end.)
     absim::interp::runInterrupted = false;
     std::thread interrupter([] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        std::this_thread::sleep_for(std::chrono::milliseconds(1000));
         absim::interp::runInterrupted = true;
     });
     SessionState s = runSessionOn(R"(
@@ -107,7 +109,7 @@ module M;
     interrupter.join();
     absim::interp::runInterrupted = false;
     CHECK(s.status == absim::interp::kInterruptedStatus);
-    CHECK(s.transcript == "before\n");
+    CHECK((s.transcript == "before\n" || s.transcript.empty()));
 }
 
 TEST_SUITE_END();
