@@ -13,6 +13,8 @@ Usage: absim [GLOBAL OPTIONS] COMMAND [OPTIONS] FILE...
 Commands:
   check FILE...      parse and check a model (one or more .abs files)
   run FILE...        simulate a model (its main block)
+  repl [FILE...]     explore a model interactively: declarations,
+                     statements, expressions, time, objects, DCs
   help [COMMAND]     show help for a command
 
 Global options:
@@ -90,17 +92,40 @@ or failed assert in the main block, or deadlock; 74 an output file cannot
 be written (checked before the run as far as possible).
 )";
 
+const char* kReplHelp = R"(Usage: absim repl [FILE...]
+
+Loads the files (if any), then reads declarations, statements, expressions
+and :commands. Declarations join the REPL's own module, which sees every
+name of the loaded modules; statements run in a persistent main block
+(variables stay in scope) and the simulation runs until what they started
+is quiet; expressions print their value and type. Type :help inside for
+the commands (:type, :load, :reload, :run, :advance, :time, :objects, :dcs,
+:reset, :quit).
+
+On a terminal: line editing, history and tab completion; Ctrl-C stops a
+running statement, Ctrl-D leaves. With input from a pipe or file there are
+no prompts, so scripts can drive it. Everything, errors included, is
+printed on stdout in order.
+
+Options:
+  -h, --help               show this help
+)";
+
 } // namespace
 
 void printUsage() { std::cout << kUsage; }
 
-bool knownCommand(const std::string& command) { return command == "check" || command == "run"; }
+bool knownCommand(const std::string& command) {
+    return command == "check" || command == "run" || command == "repl";
+}
 
 void printCommandHelp(const std::string& command) {
     if (command == "check")
         std::cout << kCheckHelp;
     else if (command == "run")
         std::cout << kRunHelp;
+    else if (command == "repl")
+        std::cout << kReplHelp;
     else
         std::cout << kUsage;
 }

@@ -82,6 +82,8 @@ int main(int argc, char** argv) {
         return checkCommand(args, options);
     if (*command == "run")
         return runCommand(args, options);
+    if (*command == "repl")
+        return replCommand(args, options);
     std::cerr << "absim: unknown command '" << *command << "'\nTry 'absim --help'.\n";
     return exit_status::kUsage;
 }

@@ -12,6 +12,8 @@ PACKAGES=(
   libboost-dev libgmp-dev libfmt-dev doctest-dev
   # the HTTP model API
   libcpp-httplib-dev nlohmann-json3-dev
+  # line editing for `absim repl`, and its terminal test
+  libedit-dev tmux
   # the browser test of the HTML report (headless)
   chromium fonts-dejavu-core
 )

@@ -1,5 +1,6 @@
 #include "interpreter/run/run_model.h"
 
+#include "interpreter/run/run_lowered.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/lower/lowerer.h"
 #include "interpreter/runtime/runtime.h"
@@ -11,6 +12,8 @@
 #include <iostream>
 
 namespace absim::interp {
+
+std::atomic<bool> runInterrupted{false};
 
 namespace {
 
@@ -26,6 +29,9 @@ struct Job {
     const RunOptions* options;
     Output* out;
     Output* err;
+    // Called on the interpreter thread after the run, while the runtime
+    // still exists (the REPL's session inspects its state); may be null.
+    const RuntimeInspector* inspect = nullptr;
     int status = 0;
 };
 
@@ -36,6 +42,8 @@ void* runJob(void* arg) {
     {
         Runtime rt(*job->program, *job->options, *job->out, *job->err);
         job->status = rt.run();
+        if (job->inspect)
+            (*job->inspect)(rt);
     }
     setStackLimit(nullptr);
     return nullptr;
@@ -57,12 +65,20 @@ int runOnBigStack(Job& job) {
         setStackLimit(here - (size_t(6) << 20));
         Runtime rt(*job.program, *job.options, *job.out, *job.err);
         job.status = rt.run();
+        if (job.inspect)
+            (*job.inspect)(rt);
         setStackLimit(nullptr);
     }
     return job.status;
 }
 
 } // namespace
+
+int runLowered(const RuntimeProgram& program, const RunOptions& options, Output& out, Output& err,
+               const RuntimeInspector& inspect) {
+    Job job{&program, &options, &out, &err, &inspect};
+    return runOnBigStack(job);
+}
 
 int runModel(const ParsedModel& model, const sema::Program& program, const RunOptions& options,
              DiagnosticEngine& diags, bool colour, std::string* out, std::string* err) {
@@ -79,7 +95,7 @@ int runModel(const ParsedModel& model, const sema::Program& program, const RunOp
         std::string limit = options.clockLimit ? std::to_string(*options.clockLimit) : "none";
         errStream.write("Start " + lowered->mainModule + " (clock limit: " + limit + ")\n");
     }
-    Job job{lowered.get(), &options, &outStream, &errStream};
+    Job job{lowered.get(), &options, &outStream, &errStream, nullptr};
     auto started = std::chrono::steady_clock::now();
     int status = runOnBigStack(job);
     if (options.verbose) {

@@ -5,6 +5,7 @@
 #include "frontend/model/model.h"
 #include "frontend/sema/program.h"
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,7 +22,16 @@ struct RunOptions {
     bool verbose = false;
     // Told about DCs, billing, metrics and progress (run_observer.h); may be null.
     RunObserver* observer = nullptr;
+    // End the run as soon as the main block ends (the REPL's main block is
+    // its statement history; what would run after it is not wanted).
+    bool stopWhenMainEnds = false;
 };
+
+// Set asynchronously (by a SIGINT handler) to stop the running simulation
+// at its next scheduling step or loop iteration; the run then ends with
+// kInterruptedStatus. Whoever sets it clears it before the next run.
+extern std::atomic<bool> runInterrupted;
+constexpr int kInterruptedStatus = 130;
 
 // Lowers `program` and runs its main block. Model output goes to `out`,
 // run-time errors to `err` (null: stdout/stderr); lowering errors are

@@ -108,6 +108,13 @@ bool Runtime::finishFrame(Process* p, Value v) {
         break;
     case Frame::Kind::Main:
         mainDone_ = true;
+        if (options_.stopWhenMainEnds) {
+            // Keep its variables, and what they refer to, for inspection.
+            stopped_ = true;
+            stoppedMain_ = ProcessRef(p);
+            p->state = ProcessState::Done;
+            return true;
+        }
         break;
     case Frame::Kind::Init:
         objectInitialised(f.self);
@@ -223,6 +230,12 @@ bool Runtime::runFrames(Process* p) {
             ++f.pc;
             break;
         case Opcode::Jump:
+            // A loop that never releases its COG can only be stopped here.
+            if (in.target <= f.pc && runInterrupted.load(std::memory_order_relaxed)) {
+                stopped_ = true;
+                status_ = kInterruptedStatus;
+                return true;
+            }
             f.pc = in.target;
             break;
         case Opcode::JumpIfFalse:

@@ -113,6 +113,7 @@ private:
     std::deque<ConstructorInfo> errorConstructors_;
     std::unordered_map<const Object*, DcState> dcStates_;
     RunStats stats_;
+    ProcessRef stoppedMain_; // RunOptions::stopWhenMainEnds: the ended main block
 };
 
 } // namespace absim::interp

@@ -28,6 +28,11 @@ int Runtime::run() {
 
     while (!stopped_) {
         while (!runQueue_.empty() && !stopped_) {
+            if (runInterrupted.load(std::memory_order_relaxed)) {
+                stopped_ = true;
+                status_ = kInterruptedStatus;
+                break;
+            }
             Cog* c = runQueue_.front();
             runQueue_.pop_front();
             c->inRunQueue = false;
