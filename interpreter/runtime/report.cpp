@@ -136,7 +136,6 @@ void Runtime::breakCycles() {
     }
     keepFutures.clear();
     initialDC_ = Value();
-    dcStates_.clear();
     keepObjects.clear();
     keepProcesses.clear();
 }
