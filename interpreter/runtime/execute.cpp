@@ -283,8 +283,7 @@ bool Runtime::runFrames(Process* p) {
             if (in.e2) {
                 // [DataSize:] on a call: free when the callee is on our DC.
                 Value callee = eval(in.e2, ctx);
-                if (!callee.isObject() ||
-                    &dcOf(callee.entityAs<Object>()->cog) == &dcOf(p->cog)) {
+                if (!callee.isObject() || &dcOf(callee.entityAs<Object>()->cog) == &dcOf(p->cog)) {
                     ++f.pc;
                     break;
                 }

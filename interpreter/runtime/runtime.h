@@ -137,9 +137,9 @@ private:
     // Deployment components in creation order (index = id), by object.
     std::vector<std::unique_ptr<DcState>> dcs_;
     std::unordered_map<const Object*, DcState*> dcByObject_;
-    std::vector<DcState*> starved_;  // components with queued requests
-    size_t resourceWaiters_ = 0;     // queued requests, all components
-    int64_t clockInterval_ = 0;      // floor(clock_)
+    std::vector<DcState*> starved_; // components with queued requests
+    size_t resourceWaiters_ = 0;    // queued requests, all components
+    int64_t clockInterval_ = 0;     // floor(clock_)
     std::vector<std::string> expectedCloudDcs_;
     struct BillingDue {
         Value at;
