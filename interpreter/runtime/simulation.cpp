@@ -22,6 +22,7 @@ int Runtime::run() {
         else
             objectInitialised(initialDC_.entityAs<Object>());
     }
+    startInitialDc();
     Cog* mainCog = newCog(initialDC_);
     newProcess(mainCog, &program_.main, Frame::Kind::Main, Value(), nullptr, 0, Value(),
                "main");
@@ -68,6 +69,7 @@ int Runtime::run() {
     }
     if (!stopped_ && !mainDone_)
         deadlock();
+    finishDcs();
     if (options_.observer)
         options_.observer->finished(clock_, stats_);
     out_.flush();
