@@ -24,6 +24,9 @@ public:
     // Consumes a positional argument (anything not starting with '-', or
     // anything after `--`).
     std::optional<std::string> positional();
+    // If the next argument starts with `prefix` (`-DNAME=VALUE`), consumes
+    // it and returns the rest.
+    std::optional<std::string> positionalWithPrefix(const char* prefix);
 
     const std::string& error() const { return error_; }
     bool failed() const { return !error_.empty(); }

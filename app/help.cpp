@@ -65,11 +65,21 @@ Options:
                            (default 0); same model, arguments and seed give
                            the same output, byte for byte
   -l, --clock-limit N      stop when the simulated clock would reach N
+  -D NAME=VALUE            set model parameter NAME (a `[Param]` variable
+                           of the main block) to VALUE, read as a literal of
+                           its type: Int 42, Rat 3/2 or 1.5, Float 0.65,
+                           Bool True/False, String as given; repeatable
+  --params                 list the model's parameters, their types and
+                           defaults, and exit without running
   -v, --verbose            start and end messages on stderr
   -h, --help               show this help
 
-Exit statuses: 0 normal end or clock limit; 65 the model does not check;
-70 uncaught exception or failed assert in the main block, or deadlock.
+Model parameters: in the main block, `[Param] Int servers = 4;` declares a
+parameter `servers` whose default is 4; `-D servers=8` runs with 8 instead.
+
+Exit statuses: 0 normal end or clock limit; 64 bad command line (also an
+unknown parameter or a value that is not of the parameter's type); 65 the
+model does not check; 70 uncaught exception or failed assert in the main block, or deadlock.
 )";
 
 } // namespace

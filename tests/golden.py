@@ -7,7 +7,7 @@ Conventions for a case `name.abs` (tests/<folder>/...):
         // args: run {file} -l 10      command line; {file} is the case file
         // exit: 65                    expected exit status
     Defaults by folder: parse -> `check --parse-only --dump-ast {file}`;
-    errors, types -> `check {file}`; lang, time -> `run {file}`.
+    errors, types -> `check {file}`; lang, time, params -> `run {file}`.
     The default exit status is 65 under errors/, otherwise 0.
   * `name.out`: the exact expected stdout (empty when the file is absent);
   * `name.err`: the exact expected stderr (empty when the file is absent).
@@ -27,6 +27,7 @@ DEFAULT_ARGS = {
     'types': 'check {file}',
     'lang': 'run {file}',
     'time': 'run {file}',
+    'params': 'run {file}',
 }
 
 
