@@ -5,6 +5,7 @@
 #include "interpreter/compare.h"
 #include "interpreter/errors.h"
 #include "interpreter/eval/eval_context.h"
+#include "interpreter/format.h"
 #include "interpreter/numbers.h"
 #include "interpreter/runtime/runtime.h"
 
@@ -43,62 +44,103 @@ int resourceIndex(const Value& r) {
     return -1;
 }
 
-Value infRat() { return Value::constant(builtinConstructor(BuiltinConstructor::InfRat)); }
+Value infRat() {
+    return Value::constant(builtinConstructor(BuiltinConstructor::InfRat));
+}
 
-bool isFin(const Value& v) { return v.is(BuiltinConstructor::Fin); }
+Value fin(Value v) {
+    return Value::make(builtinConstructor(BuiltinConstructor::Fin), std::move(v));
+}
 
-// dcInit(dc, config): totals from the first config entry of each resource.
+// The state of `dc`, caught up with the clock.
+DcState& stateOf(EvalContext& ctx, const Value& dc) {
+    if (!dc.isObject())
+        throwBuiltinException(BuiltinConstructor::NullPointerException);
+    DcState& s = ctx.rt->dcState(dc.entityAs<Object>());
+    ctx.rt->syncDc(s);
+    return s;
+}
+
+// dcInit(dc, description, config).
 Value nativeDcInit(EvalContext& ctx, Value* a) {
-    DcState& s = ctx.rt->dcState(a[0].entityAs<Object>());
-    for (int i = 0; i < DcState::Count; ++i) {
-        s.total[i] = infRat();
-        s.next[i] = infRat();
-        s.consumed[i] = Value::fromInt(0);
-    }
-    bool seen[DcState::Count] = {false, false, false};
-    for (const Value* m = &a[1]; m->is(BuiltinConstructor::InsertAssoc); m = &m->arg(1)) {
-        const Value& entry = m->arg(0);
-        int i = resourceIndex(entry.arg(0));
-        if (i < 0 || seen[i])
-            continue;
-        seen[i] = true;
-        s.total[i] = Value::make(builtinConstructor(BuiltinConstructor::Fin), entry.arg(1));
-        s.next[i] = s.total[i];
-    }
+    ctx.rt->initDc(a[0].entityAs<Object>(), toString(a[1]), a[2]);
     return Value::unit();
 }
 
+// Average of consumed*100/total over the newest `periods` closed intervals.
+Value nativeDcLoad(EvalContext& ctx, Value* a) {
+    int r = resourceIndex(a[1]);
+    if (r < 0)
+        return Value::fromInt(0);
+    DcState& s = stateOf(ctx, a[0]);
+    if (s.total[r].isNull() || !a[2].isSmallInt() || a[2].smallInt() <= 0)
+        return Value::fromInt(0);
+    int64_t want = a[2].smallInt();
+    int64_t k = 0;
+    Value sum = Value::fromInt(0);
+    const auto& h = s.history[r];
+    for (size_t i = h.size(); i-- > 0 && k < want;) {
+        // Intervals with an unlimited total were never in totalhistory.
+        if (h[i].total.isNull())
+            break;
+        int64_t n = std::min(h[i].count, want - k);
+        if (!isZero(h[i].total)) {
+            Value pct = divide(multiply(h[i].consumed, Value::fromInt(100)), h[i].total);
+            sum = add(sum, multiply(pct, Value::fromInt(n)));
+        }
+        k += n;
+    }
+    if (k == 0)
+        return Value::fromInt(0);
+    return divide(sum, Value::fromInt(k));
+}
+
 Value nativeDcTotal(EvalContext& ctx, Value* a) {
-    int i = resourceIndex(a[1]);
-    if (i < 0)
+    int r = resourceIndex(a[1]);
+    if (r < 0)
         return infRat();
-    DcState& s = ctx.rt->dcState(a[0].entityAs<Object>());
-    return s.total[i].isNull() ? infRat() : s.total[i];
+    DcState& s = stateOf(ctx, a[0]);
+    return s.total[r].isNull() ? infRat() : fin(s.total[r]);
 }
 
 // Changes take effect from the next interval (§6.5).
 Value nativeDcDecrement(EvalContext& ctx, Value* a) {
-    int i = resourceIndex(a[2]);
-    if (i < 0)
+    int r = resourceIndex(a[2]);
+    if (r < 0)
         return a[1];
-    DcState& s = ctx.rt->dcState(a[0].entityAs<Object>());
-    if (!isFin(s.next[i]))
+    DcState& s = stateOf(ctx, a[0]);
+    if (s.next[r].isNull())
         return a[1];
-    Value amount = compare(a[1], s.next[i].arg(0)) < 0 ? a[1] : s.next[i].arg(0);
-    s.next[i] = Value::make(builtinConstructor(BuiltinConstructor::Fin),
-                            subtract(s.next[i].arg(0), amount));
+    Value amount = compare(a[1], s.next[r]) < 0 ? a[1] : s.next[r];
+    s.next[r] = subtract(s.next[r], amount);
     return amount;
 }
 
 Value nativeDcIncrement(EvalContext& ctx, Value* a) {
-    int i = resourceIndex(a[2]);
-    if (i < 0)
+    int r = resourceIndex(a[2]);
+    if (r < 0)
         return a[1];
-    DcState& s = ctx.rt->dcState(a[0].entityAs<Object>());
-    if (isFin(s.next[i]))
-        s.next[i] = Value::make(builtinConstructor(BuiltinConstructor::Fin),
-                                add(s.next[i].arg(0), a[1]));
+    DcState& s = stateOf(ctx, a[0]);
+    if (!s.next[r].isNull())
+        s.next[r] = add(s.next[r], a[1]);
     return a[1];
+}
+
+// dcShutdown(dc, billingEnds): the first shutdown() of `dc`.
+Value nativeDcShutdown(EvalContext& ctx, Value* a) {
+    ctx.rt->dcShutdown(stateOf(ctx, a[0]), a[1].isTrue());
+    return Value::unit();
+}
+
+Value nativeDcBillingEnded(EvalContext& ctx, Value* a) {
+    ctx.rt->dcBillingEnded(stateOf(ctx, a[0]));
+    return Value::unit();
+}
+
+Value nativeDcExpectLaunch(EvalContext& ctx, Value* a) {
+    if (ctx.rt->observer())
+        ctx.rt->expectCloudDc(toString(a[0]));
+    return Value::unit();
 }
 
 [[noreturn]] void unsupported(const char* what) {
@@ -115,13 +157,15 @@ void registerProcessBuiltins(BuiltinTable& t) {
     t["product_features"] = [](EvalContext&, Value*) { return Value::nil(); };
     t["reflect"] = [](EvalContext&, Value*) -> Value { unsupported("reflect"); };
     t["getProductLine"] = [](EvalContext&, Value*) -> Value { unsupported("getProductLine"); };
-    // Deployment-component resources (runtime.md §6): configured totals;
-    // nothing consumes them yet, so the load is 0.
+    // Deployment-component resources (runtime.md §6, runtime/resources.cpp).
     t["dcInit"] = nativeDcInit;
-    t["dcLoad"] = [](EvalContext&, Value*) { return Value::fromInt(0); };
+    t["dcLoad"] = nativeDcLoad;
     t["dcTotal"] = nativeDcTotal;
     t["dcDecrement"] = nativeDcDecrement;
     t["dcIncrement"] = nativeDcIncrement;
+    t["dcShutdown"] = nativeDcShutdown;
+    t["dcBillingEnded"] = nativeDcBillingEnded;
+    t["dcExpectLaunch"] = nativeDcExpectLaunch;
 }
 
 } // namespace absim::interp

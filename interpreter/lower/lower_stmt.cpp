@@ -257,8 +257,57 @@ void Lowerer::lowerTry(const ast::TryStmt* st, Code& code, Scope& s) {
         lowerStmt(st->finally.get(), code, s);
 }
 
+// The call a statement makes (`o!m()`, `x = o.m()`, `T x = await o!m()`),
+// or null.
+static const ast::PureExp* calleeOf(const ast::Stmt* st) {
+    const ast::Exp* e = nullptr;
+    switch (st->kind) {
+    case ast::StmtKind::VarDecl:
+        e = st->as<ast::VarDeclStmt>()->init.get();
+        break;
+    case ast::StmtKind::Assign:
+        e = st->as<ast::AssignStmt>()->value.get();
+        break;
+    case ast::StmtKind::ExpStmt:
+        e = st->as<ast::ExpStmt>()->exp.get();
+        break;
+    default:
+        return nullptr;
+    }
+    if (!e)
+        return nullptr;
+    if (e->kind == ast::ExpKind::AsyncCall)
+        return e->as<ast::AsyncCallExp>()->callee.get();
+    if (e->kind == ast::ExpKind::SyncCall)
+        return e->as<ast::SyncCallExp>()->callee.get();
+    return nullptr;
+}
+
+// [Cost: e] takes Speed, then [DataSize: e] takes Bandwidth, before the
+// statement runs: on a call only when the callee is on another DC, on a
+// return always (runtime.md §6.3-6.4).
+void Lowerer::lowerResources(const ast::Stmt* st, Code& code, Scope& s, uint32_t line) {
+    if (const ast::PureExp* cost = annotation(st->annotations, "Cost")) {
+        Instr& in = emit(code, Opcode::Consume, line);
+        in.slot = 0;
+        in.e = lowerExp(cost, s);
+    }
+    if (const ast::PureExp* size = annotation(st->annotations, "DataSize")) {
+        const ast::PureExp* callee = calleeOf(st);
+        if (!callee && st->kind != ast::StmtKind::Return)
+            return;
+        Instr& in = emit(code, Opcode::Consume, line);
+        in.slot = 1;
+        in.e = lowerExp(size, s);
+        if (callee)
+            in.e2 = lowerExp(callee, s);
+    }
+}
+
 void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
     uint32_t line = st->range.begin.line;
+    if (!st->annotations.empty())
+        lowerResources(st, code, s, line);
     switch (st->kind) {
     case ast::StmtKind::VarDecl: {
         const auto* v = st->as<ast::VarDeclStmt>();

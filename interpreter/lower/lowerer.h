@@ -59,6 +59,7 @@ private:
     // --- statements (lower_stmt.cpp) ---
     void lowerBody(const ast::BlockStmt* body, Code& code, Scope& s);
     void lowerStmt(const ast::Stmt* st, Code& code, Scope& s);
+    void lowerResources(const ast::Stmt* st, Code& code, Scope& s, uint32_t line);
     void lowerEffect(const ast::Exp* e, Dest dest, const ast::Annotations& anns, Code& code,
                      Scope& s, uint32_t line);
     void lowerSwitch(const ast::SwitchStmt* st, Code& code, Scope& s);

@@ -51,6 +51,9 @@ enum class Opcode : uint8_t {
     TryLeave,     // drop the innermost handler
     Rethrow,      // raise locals[slot]
     ForeachNext,  // if locals[slot] is Nil: pc = target; else dest = head, locals[slot] = tail
+    Consume,      // take e of resource `slot` (0 Speed, 1 Bandwidth) from the COG's DC,
+                  // blocking until served; with e2 (a callee), only if its COG is on
+                  // another DC ([Cost:], [DataSize:], runtime.md §6.3-6.4)
 };
 
 struct Instr {

@@ -10,6 +10,7 @@
 namespace absim::interp {
 
 struct FunctionInfo;
+struct DcState;
 
 struct Cog {
     uint64_t id = 0;
@@ -19,6 +20,7 @@ struct Cog {
     size_t queued = 0;
     bool inRunQueue = false;
     Value dc;                   // the deployment component it runs on
+    DcState* dcState = nullptr; // its resource state, once looked up
     uint64_t objectCount = 0;   // numbers objects for their printed names
 
     void enqueue(Process* p) {

@@ -48,7 +48,7 @@ void Runtime::execute(Process* p) {
         p->blockedOn = BlockReason::None;
         Frame& f = p->frames.back();
         const Instr& in = f.code->instrs[f.pc];
-        if (why == BlockReason::Duration) {
+        if (why == BlockReason::Duration || why == BlockReason::Resource) {
             ++f.pc;
         } else {
             Value fut = std::move(p->awaited);
@@ -279,6 +279,24 @@ bool Runtime::runFrames(Process* p) {
             ++f.pc;
             p->state = ProcessState::Ready;
             return true;
+        case Opcode::Consume: {
+            if (in.e2) {
+                // [DataSize:] on a call: free when the callee is on our DC.
+                Value callee = eval(in.e2, ctx);
+                if (!callee.isObject() ||
+                    &dcOf(callee.entityAs<Object>()->cog) == &dcOf(p->cog)) {
+                    ++f.pc;
+                    break;
+                }
+            }
+            if (consume(p, in.slot, eval(in.e, ctx))) {
+                ++f.pc;
+                break;
+            }
+            p->blockedOn = BlockReason::Resource;
+            p->state = ProcessState::Blocked;
+            return true;
+        }
         case Opcode::Duration: {
             Value lo = eval(in.e, ctx);
             Value hi = in.e2 == in.e ? lo : eval(in.e2, ctx);

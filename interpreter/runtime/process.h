@@ -48,7 +48,7 @@ enum class ProcessState : uint8_t {
     Done,
 };
 
-enum class BlockReason : uint8_t { None, Get, SyncCall, New, Duration };
+enum class BlockReason : uint8_t { None, Get, SyncCall, New, Duration, Resource };
 
 struct Process {
     uint32_t refs = 0;

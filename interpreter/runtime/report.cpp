@@ -57,6 +57,8 @@ static const char* waitDescription(const Process* p) {
             return "blocked in new, waiting for an init block";
         case BlockReason::Duration:
             return "blocked in duration";
+        case BlockReason::Resource:
+            return "blocked waiting for resources of its deployment component";
         case BlockReason::None:
             break;
         }
@@ -92,6 +94,9 @@ void Runtime::deadlock() {
 void Runtime::breakCycles() {
     timeWaiters_.clear();
     runQueue_.clear();
+    for (auto& s : dcs_)
+        for (auto& q : s->queue)
+            q.clear();
     std::vector<Value> keepObjects;
     for (Object* o = liveObjects(); o; o = o->nextLive)
         keepObjects.push_back(Value::object(o));
@@ -131,7 +136,6 @@ void Runtime::breakCycles() {
     }
     keepFutures.clear();
     initialDC_ = Value();
-    dcStates_.clear();
     keepObjects.clear();
     keepProcesses.clear();
 }

@@ -41,8 +41,21 @@ public:
     const Value& now() const { return clock_; }
     std::mt19937_64& rng() { return rng_; }
     Value initialDC() const { return initialDC_; }
-    // The resource state of a deployment component object.
-    DcState& dcState(const Object* dc) { return dcStates_[dc]; }
+    // --- deployment components (resources.cpp, runtime.md §6) ---
+    RunObserver* observer() const { return options_.observer; }
+    // The resource state of a deployment component object (made on first use).
+    DcState& dcState(const Object* dc);
+    // dcInit: the configuration of a new component; announces it.
+    void initDc(const Object* dc, const std::string& name, const Value& config);
+    // Closes the intervals `s` still has open before the current one.
+    void syncDc(DcState& s) {
+        if (s.interval < clockInterval_)
+            closeIntervals(s, clockInterval_);
+    }
+    // The component `name` about to be created is a cloud provider's.
+    void expectCloudDc(std::string name) { expectedCloudDcs_.push_back(std::move(name)); }
+    void dcShutdown(DcState& s, bool billingEnds);
+    void dcBillingEnded(DcState& s) { s.billingEnded = true; }
 
 private:
     // --- entities (runtime.cpp) ---
@@ -76,6 +89,21 @@ private:
     bool advanceTime();
     void wakeByTime(Process* p);
 
+    // --- resources (resources.cpp) ---
+    void startInitialDc();
+    DcState& dcOf(Cog* c);
+    // [Cost:]/[DataSize:] of `amount` on `p`'s component; false: `p` blocked.
+    bool consume(Process* p, int resource, const Value& amount);
+    void closeIntervals(DcState& s, int64_t upTo);
+    void serveQueues(DcState& s);
+    void reportOpenInterval(DcState& s);
+    // Step 6 of §5.2 after the clock moved: intervals, queues, billing.
+    void passBoundaries();
+    // Whether some queued request can ever be served (else no candidate).
+    bool resourcesCanProgress() const;
+    void billUntil(const Value& t);
+    void finishDcs();
+
     // --- execution (execute.cpp) ---
     void execute(Process* p);
     bool runFrames(Process* p);
@@ -106,7 +134,18 @@ private:
     bool stopped_ = false;
     int status_ = 0;
     std::deque<ConstructorInfo> errorConstructors_;
-    std::unordered_map<const Object*, DcState> dcStates_;
+    // Deployment components in creation order (index = id), by object.
+    std::vector<std::unique_ptr<DcState>> dcs_;
+    std::unordered_map<const Object*, DcState*> dcByObject_;
+    std::vector<DcState*> starved_;  // components with queued requests
+    size_t resourceWaiters_ = 0;     // queued requests, all components
+    int64_t clockInterval_ = 0;      // floor(clock_)
+    std::vector<std::string> expectedCloudDcs_;
+    struct BillingDue {
+        Value at;
+        uint32_t dc;
+    };
+    std::vector<BillingDue> billing_; // min-heap on (at, dc); observer only
 };
 
 } // namespace absim::interp

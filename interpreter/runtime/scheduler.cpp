@@ -198,12 +198,25 @@ void Runtime::afterStep(Cog* c, Process* p) {
 
 bool Runtime::advanceTime() {
     Value t;
-    if (!timeWaiters_.earliest(t))
+    bool any = timeWaiters_.earliest(t);
+    // Processes starved of resources wait for the next boundary (§6.3).
+    // [Ours] Unless nothing could ever serve them and no clock limit is
+    // set: then stepping on would never end (§9).
+    if (resourceWaiters_ > 0 && (any || options_.clockLimit || resourcesCanProgress())) {
+        Value boundary = Value::fromInt(clockInterval_ + 1);
+        if (!any || compare(boundary, t) < 0)
+            t = boundary;
+        any = true;
+    }
+    if (!any)
         return false;
     if (options_.clockLimit) {
         Value limit = Value::fromInt(int64_t(*options_.clockLimit));
         if (compare(t, limit) >= 0) {
-            clock_ = limit;
+            if (compare(limit, clock_) > 0) {
+                clock_ = limit;
+                passBoundaries();
+            }
             out_.flush();
             err_.write("Simulation time limit reached; terminating\n");
             err_.flush();
@@ -211,8 +224,10 @@ bool Runtime::advanceTime() {
             return false;
         }
     }
-    if (compare(t, clock_) > 0)
+    if (compare(t, clock_) > 0) {
         clock_ = t;
+        passBoundaries();
+    }
     for (ProcessRef& p : timeWaiters_.takeDue(clock_))
         wakeByTime(p.get());
     return true;

@@ -20,6 +20,7 @@ int Runtime::run() {
         else
             objectInitialised(initialDC_.entityAs<Object>());
     }
+    startInitialDc();
     Cog* mainCog = newCog(initialDC_);
     newProcess(mainCog, &program_.main, Frame::Kind::Main, Value(), nullptr, 0, Value(),
                "main");
@@ -49,6 +50,7 @@ int Runtime::run() {
     }
     if (!stopped_ && !mainDone_)
         deadlock();
+    finishDcs();
     out_.flush();
     err_.flush();
     return status_;

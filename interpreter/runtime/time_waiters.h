@@ -1,8 +1,9 @@
 #pragma once
 // Processes waiting for the clock (`await duration`, `duration`), in a
 // min-heap on their latest wake-up time: the clock advances to the earliest
-// maximum bound (runtime.md §5.2). Waiters with min < max are also kept on
-// a side list, since an advance wakes every waiter whose minimum is reached.
+// maximum bound (runtime.md §5.2). Waiters with min < max are also kept in
+// a min-heap on their minimum, since an advance wakes every waiter whose
+// minimum is reached: an advance costs O(log n) per woken waiter.
 // Entries are never removed early: a stale one (its process was killed or
 // woken otherwise) is recognised by its token and skipped.
 
@@ -15,7 +16,7 @@
 namespace absim::interp {
 
 class TimeWaiters {
-public:
+  public:
     struct Entry {
         Value tmin, tmax;
         uint64_t order = 0; // FIFO among equal times
@@ -26,8 +27,10 @@ public:
     void add(Process* p, Value tmin, Value tmax) {
         Entry e{std::move(tmin), std::move(tmax), ++order_, ++tokens_, ProcessRef(p)};
         p->timeToken = e.token;
-        if (compare(e.tmin, e.tmax) < 0)
+        if (compare(e.tmin, e.tmax) < 0) {
             ranged_.push_back(e);
+            std::push_heap(ranged_.begin(), ranged_.end(), laterMin);
+        }
         heap_.push_back(std::move(e));
         std::push_heap(heap_.begin(), heap_.end(), later);
     }
@@ -53,13 +56,18 @@ public:
             heap_.pop_back();
             due.back().process->timeToken = 0;
         }
-        for (Entry& e : ranged_) {
-            if (e.process->timeToken == e.token && compare(e.tmin, t) <= 0) {
-                e.process->timeToken = 0;
-                due.push_back(e);
+        while (!ranged_.empty()) {
+            Entry& e = ranged_.front();
+            bool live = e.process->timeToken == e.token;
+            if (live && compare(e.tmin, t) > 0)
+                break;
+            std::pop_heap(ranged_.begin(), ranged_.end(), laterMin);
+            if (live) {
+                ranged_.back().process->timeToken = 0;
+                due.push_back(std::move(ranged_.back()));
             }
+            ranged_.pop_back();
         }
-        std::erase_if(ranged_, [](const Entry& e) { return e.process->timeToken != e.token; });
         std::sort(due.begin(), due.end(),
                   [](const Entry& a, const Entry& b) { return a.order < b.order; });
         std::vector<ProcessRef> out;
@@ -74,9 +82,13 @@ public:
         ranged_.clear();
     }
 
-private:
+  private:
     static bool later(const Entry& a, const Entry& b) {
         int c = compare(a.tmax, b.tmax);
+        return c != 0 ? c > 0 : a.order > b.order;
+    }
+    static bool laterMin(const Entry& a, const Entry& b) {
+        int c = compare(a.tmin, b.tmin);
         return c != 0 ? c > 0 : a.order > b.order;
     }
     void dropStale() {

@@ -1,0 +1,157 @@
+// The deployment-component events a run gives its RunObserver (runtime.md
+// §6.6, §7): creation, closed intervals, shutdown and billing, worked out
+// by hand from the spec's rules.
+
+#include "interpreter/format.h"
+#include "interpreter/run/run_observer.h"
+#include "tests/unit/run_fixture.h"
+
+#include <doctest/doctest.h>
+
+using absim::testing::runAbs;
+using namespace absim::interp;
+
+namespace {
+
+// Writes one line per event; Speed only for intervals, to keep it short.
+class Recorder : public RunObserver {
+  public:
+    std::string log;
+    bool intervals = true;
+
+    void dcCreated(uint32_t dc, std::string_view name, const Value& time,
+                   bool fromCloudProvider) override {
+        log += "created " + std::to_string(dc) + " " + std::string(name) + " " + toString(time) +
+               (fromCloudProvider ? " cloud\n" : " local\n");
+    }
+    void dcIntervalClosed(uint32_t dc, int resource, int64_t interval, const Value* total,
+                          const Value& consumed) override {
+        if (!intervals || resource != 0)
+            return;
+        log += "closed " + std::to_string(dc) + " " + std::to_string(interval) + " " +
+               (total ? toString(*total) : "inf") + " " + toString(consumed) + "\n";
+    }
+    void dcShutdown(uint32_t dc, const Value& time) override {
+        log += "shutdown " + std::to_string(dc) + " " + toString(time) + "\n";
+    }
+    void dcCost(uint32_t dc, const Value& time, const Value& cost) override {
+        log += "cost " + std::to_string(dc) + " " + toString(time) + " " + toString(cost) + "\n";
+    }
+};
+
+} // namespace
+
+TEST_SUITE_BEGIN("DcObserver");
+
+// §6.3's two-COG example: 10 per interval until P2 is done at time 2; the
+// run ends at 2 with interval 2 already used, so it is reported too.
+TEST_CASE("intervals_of_the_two_cog_example") {
+    Recorder rec;
+    RunOptions opts;
+    opts.observer = &rec;
+    auto r = runAbs(R"(
+module M;
+import * from ABS.DC;
+interface Job { Rat work(Rat c); }
+class JobImpl implements Job {
+    Rat work(Rat c) { [Cost: c] skip; return timeValue(now()); }
+}
+{
+    DC dc = new DeploymentComponent("ten", map[Pair(Speed, 10)]);
+    [DC: dc] Job p1 = new JobImpl();
+    [DC: dc] Job p2 = new JobImpl();
+    Fut<Rat> f1 = p1!work(15);
+    Fut<Rat> f2 = p2!work(15);
+    Rat t1 = f1.get;
+    Rat t2 = f2.get;
+}
+)",
+                    opts);
+    CHECK(r.status == 0);
+    CHECK(rec.log == "created 0 Initial DC 0 local\n"
+                     "created 1 ten 0 local\n"
+                     "closed 0 0 inf 0\n"
+                     "closed 1 0 10 10\n"
+                     "closed 0 1 inf 0\n"
+                     "closed 1 1 10 10\n"
+                     "closed 1 2 10 10\n");
+}
+
+// §7: billed per completed payment interval until the shutdown completes
+// (shutdown asked at 3, done at 4), nothing after.
+TEST_CASE("billing_until_the_shutdown_completes") {
+    Recorder rec;
+    rec.intervals = false;
+    RunOptions opts;
+    opts.observer = &rec;
+    auto r = runAbs(R"(
+module M;
+import * from ABS.DC;
+{
+    CloudProvider cp = new CloudProvider("cloud");
+    DC d = await cp!launchInstance(map[Pair(PaymentInterval, 2), Pair(CostPerInterval, 1),
+                                       Pair(Shutdownduration, 1)]);
+    await duration(3);
+    Bool down = await cp!shutdownInstance(d);
+    await duration(4);
+    Rat c = await cp!getAccumulatedCost();
+    println(toString(c));
+}
+)",
+                    opts);
+    CHECK(r.status == 0);
+    CHECK(r.out == "2\n");
+    CHECK(rec.log == "created 0 Initial DC 0 local\n"
+                     "created 1 cloud-0 0 cloud\n"
+                     "cost 1 2 1\n"
+                     "shutdown 1 3\n"
+                     "cost 1 4 2\n");
+}
+
+// §5.5: at the clock limit the boundaries up to the limit close; the empty
+// interval starting at the limit is not reported.
+TEST_CASE("intervals_up_to_the_clock_limit") {
+    Recorder rec;
+    RunOptions opts;
+    opts.observer = &rec;
+    opts.clockLimit = 3;
+    auto r = runAbs(R"(
+module M;
+{
+    await duration(10);
+    println("never");
+}
+)",
+                    opts);
+    CHECK(r.status == 0);
+    CHECK(r.out == "");
+    CHECK(rec.log == "created 0 Initial DC 0 local\n"
+                     "closed 0 0 inf 0\n"
+                     "closed 0 1 inf 0\n"
+                     "closed 0 2 inf 0\n");
+}
+
+TEST_CASE("a_run_without_an_observer_keeps_working") {
+    auto r = runAbs(R"(
+module M;
+import * from ABS.DC;
+interface Job { Rat work(Rat c); }
+class JobImpl implements Job {
+    Rat work(Rat c) { [Cost: c] skip; return timeValue(now()); }
+}
+{
+    DC dc = new DeploymentComponent("one", map[Pair(Speed, 1)]);
+    [DC: dc] Job j = new JobImpl();
+    await duration(1000000);
+    Rat t = await j!work(3);
+    Rat l = await dc!load(Speed, 1000);
+    println(toString(t) + " " + toString(l));
+}
+)");
+    CHECK(r.status == 0);
+    // 1 at 10^6 and at the two next boundaries; of the 1000 newest closed
+    // intervals, 1000001 and 1000000 were full and 998 idle.
+    CHECK(r.out == "1000002 1/5\n");
+}
+
+TEST_SUITE_END();
