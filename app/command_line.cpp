@@ -52,6 +52,17 @@ std::optional<std::string> CommandLine::positional() {
     return std::nullopt;
 }
 
+std::optional<std::string> CommandLine::positionalWithPrefix(const char* prefix) {
+    if (done() || afterDashDash_)
+        return std::nullopt;
+    const std::string& a = args_[pos_];
+    size_t n = std::strlen(prefix);
+    if (a.size() <= n || a.compare(0, n, prefix) != 0)
+        return std::nullopt;
+    ++pos_;
+    return a.substr(n);
+}
+
 std::optional<unsigned long long> parseCount(const std::string& text) {
     if (text.empty() || text.size() > 18)
         return std::nullopt;

@@ -24,6 +24,9 @@ public:
     // Consumes a positional argument (anything not starting with '-', or
     // anything after `--`).
     std::optional<std::string> positional();
+    // If the next argument starts with `prefix` (`-DNAME=VALUE`), consumes
+    // it and returns the rest.
+    std::optional<std::string> positionalWithPrefix(const char* prefix);
 
     // Every argument, as given (for records that say how a run was started).
     const std::vector<std::string>& all() const { return args_; }

@@ -67,6 +67,12 @@ Options:
                            (default 0); same model, arguments and seed give
                            the same output, byte for byte
   -l, --clock-limit N      stop when the simulated clock would reach N
+  -D NAME=VALUE            set model parameter NAME (a `[Param]` variable
+                           of the main block) to VALUE, read as a literal of
+                           its type: Int 42, Rat 3/2 or 1.5, Float 0.65,
+                           Bool True/False, String as given; repeatable
+  --params                 list the model's parameters, their types and
+                           defaults, and exit without running
   -v, --verbose            start and end messages on stderr
   -q, --quiet              no progress line
   -h, --help               show this help
@@ -86,8 +92,13 @@ On a terminal, a run that takes longer than a second shows a progress line
 on stderr (simulated time, events per second, live processes, machines);
 it is erased at the end. See docs/report.md.
 
+Model parameters: in the main block, `[Param] Int servers = 4;` declares a
+parameter `servers` whose default is 4; `-D servers=8` runs with 8 instead
+(docs/parameters.md).
+
 Exit statuses: 0 normal end or clock limit; 64 bad command line (also a
-wrong output extension); 65 the model does not check; 70 uncaught exception
+wrong output extension, an unknown parameter or a value that is not of the
+parameter's type); 65 the model does not check; 70 uncaught exception
 or failed assert in the main block, or deadlock; 74 an output file cannot
 be written (checked before the run as far as possible).
 )";

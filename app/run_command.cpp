@@ -1,9 +1,10 @@
 // `absim run FILE... [--module M] [--seed N] [--schedule fifo|random]
-// [-l N] [--dc-log FILE] [--plot FILE] [--report FILE] [--stats] [-q]`:
-// load, check and simulate a model. What the model prints goes to stdout;
-// run-time errors go to stderr with the ABS stack and the time. The output
-// files are written after the run, also when it stopped at the clock limit
-// or failed, since that is when one most wants to look at them.
+// [-l N] [-D NAME=VALUE]... [--params] [--dc-log FILE] [--plot FILE]
+// [--report FILE] [--stats] [-q]`: load, check and simulate a model. What
+// the model prints goes to stdout; run-time errors go to stderr with the ABS
+// stack and the time. The output files are written after the run, also when
+// it stopped at the clock limit or failed, since that is when one most wants
+// to look at them.
 
 #include "app/commands.h"
 #include "app/exit_status.h"
@@ -13,6 +14,7 @@
 #include "app/observe/stats_text.h"
 #include "app/report/report.h"
 #include "frontend/model/model.h"
+#include "frontend/model/params.h"
 #include "frontend/sema/checker.h"
 #include "interpreter/run/run_model.h"
 
@@ -100,6 +102,8 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
     Outputs outputs;
     bool seedGiven = false;
     bool quiet = options.quiet;
+    std::vector<ParamOverride> overrides;
+    bool listParams = false;
     while (!args.done()) {
         if (args.flag("--help", "-h")) {
             printCommandHelp("run");
@@ -155,6 +159,22 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
             quiet = true;
             continue;
         }
+        // `-D NAME=VALUE` or `-DNAME=VALUE`: a model parameter (params.h).
+        std::optional<std::string> define = args.option("-D");
+        if (!define && !args.done() && args.peek().size() > 2 && args.peek().rfind("-D", 0) == 0)
+            define = args.positionalWithPrefix("-D");
+        if (define) {
+            auto eq = define->find('=');
+            if (eq == std::string::npos || eq == 0)
+                args.fail("-D takes NAME=VALUE, not '" + *define + "'");
+            else
+                overrides.push_back({define->substr(0, eq), define->substr(eq + 1)});
+            continue;
+        }
+        if (args.flag("--params")) {
+            listParams = true;
+            continue;
+        }
         if (args.flag("--verbose", "-v")) {
             run.verbose = true;
             continue;
@@ -187,6 +207,17 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
         diags.flush(std::cerr, colour);
         return exit_status::kNoInput;
     }
+    // Command-line values replace the defaults before the check, so the
+    // model that is checked and run is the one with the given values.
+    std::vector<ModelParam> params;
+    if (status == LoadStatus::Ok) {
+        params = findModelParams(model, run.module);
+        std::string problem = applyParamOverrides(params, overrides);
+        if (!problem.empty()) {
+            std::cerr << "absim run: " << problem << "\nTry 'absim run FILE... --params'.\n";
+            return exit_status::kUsage;
+        }
+    }
     // The same checks as `absim check`: a type error found before the run is
     // cheaper than one found an hour into it.
     sema::CheckResult checked;
@@ -197,6 +228,10 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
         if (!options.quiet)
             diags.printSummary(std::cerr, colour);
         return exit_status::kModelInvalid;
+    }
+    if (listParams) {
+        std::cout << formatParamTable(params);
+        return exit_status::kOk;
     }
 
     // Observers only when something wants them: a plain run pays nothing.

@@ -10,7 +10,7 @@ Conventions for a case `name.abs` (tests/<folder>/...):
         // mask: [0-9.]+ s             a regex; its matches in stdout and
                                        stderr read <masked> (wall times)
     Defaults by folder: parse -> `check --parse-only --dump-ast {file}`;
-    errors, types -> `check {file}`; lang, time -> `run {file}`.
+    errors, types -> `check {file}`; lang, time, params -> `run {file}`.
     The default exit status is 65 under errors/, otherwise 0.
   * `name.out`: the exact expected stdout (empty when the file is absent);
   * `name.err`: the exact expected stderr (empty when the file is absent).
@@ -36,6 +36,7 @@ DEFAULT_ARGS = {
     'lang': 'run {file}',
     'time': 'run {file}',
     'outputs': 'run {file}',
+    'params': 'run {file}',
 }
 
 

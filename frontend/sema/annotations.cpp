@@ -4,8 +4,10 @@
 // models write numbers, stdlib.md §12), `[Deadline: e]` a Duration,
 // `[DataSize: e]` a number. `[Scheduler: f(queue, ...)]` sees the process
 // queue as `queue`. An annotation whose name or constructor is unknown is
-// an error.
+// an error. `[Param]` marks a model parameter (frontend/model/params.h) and
+// may stand only on a variable declaration at the top of the main block.
 
+#include "frontend/model/params.h"
 #include "frontend/sema/checker_impl.h"
 #include "frontend/sema/suggest.h"
 
@@ -31,6 +33,12 @@ void Checker::checkAnnotations(const ast::Annotations& anns, Context& ctx) {
     for (const ast::Annotation& a : anns) {
         if (!a.value)
             continue;
+        if (isParamAnnotation(a)) {
+            if (!ctx.paramSite)
+                error(a.range, "'[Param]' marks a model parameter: it may only stand on a "
+                               "variable declaration at the top level of the main block");
+            continue;
+        }
         if (!a.name) {
             // `[Atomic]`, `[Near]`: a constructor of an annotation datatype.
             if (const auto* c = a.value->tryAs<ast::ConstructorAppExp>()) {

@@ -3,9 +3,11 @@
 // declares is an error (a local may shadow a field). `return` may only be
 // the last statement of a method body.
 
+#include "frontend/model/params.h"
 #include "frontend/sema/checker_impl.h"
 #include "frontend/sema/suggest.h"
 
+#include <algorithm>
 #include <set>
 
 namespace absim::sema {
@@ -61,7 +63,10 @@ class StmtChecker {
     StmtChecker(Checker& c, Context& ctx) : c_(c), ctx_(ctx), ts_(c.ts_) {}
 
     void check(const ast::Stmt& s) {
+        ctx_.paramSite = s.kind == ast::StmtKind::VarDecl && ctx_.where == Where::Main &&
+                         ctx_.frames.size() == 2; // checkMain's frame and the body's
         c_.checkAnnotations(s.annotations, ctx_);
+        ctx_.paramSite = false;
         bool tail = ctx_.atTail;
         ctx_.atTail = false; // nested statements are never at the tail
         switch (s.kind) {
@@ -179,9 +184,33 @@ class StmtChecker {
                                           " must be initialised (only object and future "
                                           "variables start as null)");
         }
+        if (std::any_of(s.annotations.begin(), s.annotations.end(), isParamAnnotation))
+            paramType(s, declared);
         c_.declareLocal(ctx_, s.name, LocalVar{declared, VarKind::Local, false, s.nameRange},
                         false);
         c_.recordDeclared(s.nameRange, s.name, declared);
+    }
+
+    // A model parameter's type must be one a command line can spell, written
+    // by its own name (the value from `-D` is read by that name).
+    void paramType(const ast::VarDeclStmt& s, const Type* declared) {
+        const Type* r = resolve(declared);
+        bool ok = false;
+        if (s.type && s.type->args.empty())
+            for (const char* name : kParamTypes)
+                if (s.type->name.simple() == name) {
+                    const std::string n = name;
+                    const Symbol* builtin = n == "Int"      ? ts_.builtins.Int
+                                            : n == "Rat"    ? ts_.builtins.Rat
+                                            : n == "Float"  ? ts_.builtins.Float
+                                            : n == "String" ? ts_.builtins.String
+                                                            : ts_.builtins.Bool;
+                    ok = builtin && ts_.isData(r, builtin);
+                }
+        if (!ok)
+            c_.error(s.type ? s.type->range : s.nameRange,
+                     "model parameter '" + s.name + "' has type " + c_.quoted(r) +
+                         "; a parameter is an Int, Rat, Float, String or Bool");
     }
 
     bool fieldsVisible() const {

@@ -96,6 +96,9 @@ struct Context {
     // The statement being checked is the last one of a method body, the
     // only place `return` may stand.
     bool atTail = false;
+    // The statement being checked is a variable declaration at the top
+    // level of the main block, the only place `[Param]` may stand.
+    bool paramSite = false;
 };
 
 // Opens a frame of local variables for the lifetime of the object.
