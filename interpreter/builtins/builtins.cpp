@@ -9,6 +9,7 @@ const BuiltinTable& builtins() {
         registerNumberBuiltins(t);
         registerStringBuiltins(t);
         registerProcessBuiltins(t);
+        registerSchedulerBuiltins(t);
         return t;
     }();
     return table;

@@ -22,6 +22,7 @@ using BuiltinTable = std::unordered_map<std::string, NativeFn>;
 void registerNumberBuiltins(BuiltinTable& t);
 void registerStringBuiltins(BuiltinTable& t);
 void registerProcessBuiltins(BuiltinTable& t);
+void registerSchedulerBuiltins(BuiltinTable& t);
 void registerListOverrides(BuiltinTable& t);
 
 } // namespace absim::interp

@@ -253,6 +253,60 @@ void Lowerer::collectMethods(const ast::ClassDecl* d,
     }
 }
 
+// `[Scheduler: f(queue, fld...)]` in `anns`, for a COG whose first object
+// is of class `d`: each argument other than `queue` names a field of `d`
+// (runtime.md §2.5), so it is resolved to that field's slot here.
+const SchedulerSpec* Lowerer::lowerScheduler(const ast::Annotations& anns,
+                                             const ast::ClassDecl* d) {
+    const ast::Annotation* found = nullptr;
+    for (const ast::Annotation& a : anns)
+        if (a.name && a.name->simple() == "Scheduler" && a.value)
+            found = &a;
+    if (!found)
+        return nullptr;
+    const auto* app = found->value->tryAs<ast::FnAppExp>();
+    if (!app || app->listSugar) {
+        error(found->value->range, "a scheduler annotation must be f(queue, field...)");
+        return nullptr;
+    }
+    const FunctionInfo* f = functionNamed(app->function.text);
+    if (!f || f->arity != app->args.size()) {
+        error(app->function.range, "unknown scheduler function '" + app->function.text + "'");
+        return nullptr;
+    }
+    SchedulerSpec spec;
+    spec.function = f;
+    for (const auto& arg : app->args) {
+        const auto* v = arg->tryAs<ast::VarExp>();
+        const auto* fe = arg->tryAs<ast::FieldExp>();
+        std::string name = v ? v->name : fe ? fe->name : std::string();
+        if (name == "queue" && v) {
+            spec.argSlots.push_back(-1);
+            continue;
+        }
+        int32_t slot = -1;
+        int32_t i = 0;
+        for (const ast::ParamDecl& p : d->params) {
+            if (p.name == name)
+                slot = i;
+            ++i;
+        }
+        for (const ast::FieldDecl& fd : d->fields) {
+            if (slot < 0 && fd.name == name)
+                slot = i;
+            ++i;
+        }
+        if (slot < 0) {
+            error(arg->range, "a scheduler argument must be 'queue' or a field of class '" +
+                                  d->name.text + "'");
+            return nullptr;
+        }
+        spec.argSlots.push_back(slot);
+    }
+    out_.schedulers.push_back(std::move(spec));
+    return &out_.schedulers.back();
+}
+
 void Lowerer::lowerClass(const ast::ClassDecl* d, ClassInfo* c) {
     file_ = diags_.sources().file(d->range.file).path();
     // Field layout: class parameters, then declared fields.
@@ -261,6 +315,7 @@ void Lowerer::lowerClass(const ast::ClassDecl* d, ClassInfo* c) {
     c->paramCount = uint32_t(d->params.size());
     for (const ast::FieldDecl& f : d->fields)
         c->fieldNames.push_back(f.name);
+    c->scheduler = lowerScheduler(d->annotations, d);
 
     // Interfaces.
     c->implements.assign(out_.interfaces.size(), false);

@@ -68,6 +68,8 @@ void Lowerer::lowerEffect(const ast::Exp* e, Dest dest, const ast::Annotations& 
         if (const ast::PureExp* dc = annotation(anns, "DC"))
             in.e = lowerExp(dc, s);
         const auto* d = sym->decl->as<ast::ClassDecl>();
+        if (!n->local)
+            in.scheduler = lowerScheduler(anns, d);
         if (d->params.size() != in.args.size())
             error(e->range, "class '" + n->className.text + "' takes " +
                                 std::to_string(d->params.size()) + " arguments");

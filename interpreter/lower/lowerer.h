@@ -36,6 +36,7 @@ private:
     void lowerFunction(const ast::FunctionDecl* d, FunctionInfo* f);
     void lowerPartialFunction(const ast::PartialFunctionDecl* d, FunctionInfo* f);
     void lowerClass(const ast::ClassDecl* d, ClassInfo* c);
+    const SchedulerSpec* lowerScheduler(const ast::Annotations& anns, const ast::ClassDecl* d);
     void collectMethods(const ast::ClassDecl* d, std::vector<const ast::MethodDecl*>& out);
     void applyTrait(const ast::TraitExpr& t, std::vector<const ast::MethodDecl*>& methods);
     void collectInterfaces(const ast::InterfaceDecl* i, std::vector<bool>& out);

@@ -10,6 +10,7 @@
 namespace absim::interp {
 
 struct FunctionInfo;
+struct SchedulerSpec;
 
 struct Cog {
     uint64_t id = 0;
@@ -20,6 +21,10 @@ struct Cog {
     bool inRunQueue = false;
     Value dc;                   // the deployment component it runs on
     uint64_t objectCount = 0;   // numbers objects for their printed names
+    // A user-defined scheduler (runtime.md §2.5) and the object whose fields
+    // it reads: the one whose `new` created the COG.
+    const SchedulerSpec* scheduler = nullptr;
+    Value firstObject;
 
     void enqueue(Process* p) {
         ++p->refs;
