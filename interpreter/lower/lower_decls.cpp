@@ -129,6 +129,12 @@ void Lowerer::declareModule(const sema::ModuleInfo& m) {
         f.name = sym->qualifiedName;
         f.arity = 1;
         for (const auto& [ctor, index] : sym->selectorOf) {
+            if (!ctor) { // an exception's named argument
+                auto e = exceptions_.find(sym->decl);
+                if (e != exceptions_.end())
+                    f.selects.emplace_back(e->second, uint32_t(index));
+                continue;
+            }
             auto it = constructors_.find(ctor);
             if (it != constructors_.end())
                 f.selects.emplace_back(it->second, uint32_t(index));
@@ -221,6 +227,9 @@ void Lowerer::applyTrait(const ast::TraitExpr& t,
         case ast::TraitOp::Kind::Modifies:
             basic(op.basic, more);
             for (const ast::MethodDecl* m : more) {
+                for (const ast::MethodDecl* x : methods)
+                    if (x->sig.name == m->sig.name)
+                        originals_[m] = x;
                 std::erase_if(methods, [&](const ast::MethodDecl* x) {
                     return x->sig.name == m->sig.name;
                 });
@@ -238,6 +247,7 @@ void Lowerer::applyTrait(const ast::TraitExpr& t,
 
 void Lowerer::collectMethods(const ast::ClassDecl* d,
                              std::vector<const ast::MethodDecl*>& out) {
+    originals_.clear();
     for (const ast::MethodDecl& m : d->methods)
         out.push_back(&m);
     for (const ast::TraitExpr& t : d->traitUses) {
@@ -365,12 +375,23 @@ void Lowerer::lowerClass(const ast::ClassDecl* d, ClassInfo* c) {
     std::vector<const ast::MethodDecl*> methods;
     collectMethods(d, methods);
     c->methods.assign(out_.methodNames.size(), nullptr);
-    for (const ast::MethodDecl* m : methods) {
+    // A method replaced by `modifies` stays reachable through original(...):
+    // it is lowered too, under a name no program can write.
+    std::vector<std::pair<const ast::MethodDecl*, std::string>> bodies;
+    for (const ast::MethodDecl* m : methods)
+        bodies.emplace_back(m, m->sig.name);
+    for (size_t i = 0; i < bodies.size(); ++i) {
+        auto [m, name] = bodies[i];
+        originalName_.clear();
+        if (auto it = originals_.find(m); it != originals_.end()) {
+            originalName_ = name + "#original";
+            bodies.emplace_back(it->second, originalName_);
+        }
         auto& mi = c->ownedMethods.emplace_back(std::make_unique<MethodInfo>());
-        mi->name = m->sig.name;
-        mi->id = internMethod(m->sig.name);
+        mi->name = name;
+        mi->id = internMethod(name);
         mi->arity = uint32_t(m->sig.params.size());
-        mi->code.name = c->simpleName + "." + m->sig.name;
+        mi->code.name = c->simpleName + "." + name;
         mi->code.file = file_;
         mi->code.paramCount = mi->arity;
         Scope s;
@@ -384,9 +405,10 @@ void Lowerer::lowerClass(const ast::ClassDecl* d, ClassInfo* c) {
         if (mi->id >= c->methods.size())
             c->methods.resize(mi->id + 1, nullptr);
         c->methods[mi->id] = mi.get();
-        if (m->sig.name == "run" && mi->arity == 0)
+        if (name == "run" && mi->arity == 0)
             c->run = mi.get();
     }
+    originalName_.clear();
 
     // Recover block: slot 0 holds the exception; Return True when a branch
     // handled it, False when none matched.

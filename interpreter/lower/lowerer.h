@@ -84,6 +84,11 @@ private:
     std::unordered_map<const ast::Decl*, ClassInfo*> classes_;
     std::unordered_map<const ast::Decl*, InterfaceInfo*> interfaces_;
     std::unordered_map<const ast::Decl*, const sema::ModuleInfo*> classModule_;
+    // Trait `modifies`: the method each replacing method overrides, for the
+    // class being lowered; `original(...)` in a replacing body calls it under
+    // the hidden name `originalName_` (empty: no original here).
+    std::unordered_map<const ast::MethodDecl*, const ast::MethodDecl*> originals_;
+    std::string originalName_;
 };
 
 } // namespace absim::interp
