@@ -6,6 +6,7 @@
 #include "interpreter/builtins/builtin_scheduler.h"
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
+#include "interpreter/format.h"
 #include "interpreter/numbers.h"
 #include "interpreter/runtime/runtime.h"
 
@@ -50,15 +51,32 @@ Process* Runtime::pickByUserScheduler(Cog* cog) {
     for (int32_t slot : spec.argSlots)
         args.push_back(slot < 0 ? queue : first->fields[size_t(slot)]);
     EvalContext ctx{this, nullptr, first, nullptr, nullptr};
-    Value chosen = callFunction(spec.function, args.data(), ctx);
-    // A scheduler may answer Maybe<Process>: Nothing runs nothing for now.
-    if (chosen.is(BuiltinConstructor::Nothing))
+    // A scheduler that fails, or answers a process not in its queue, leaves
+    // the COG without a defined next step: the run stops with an error (the
+    // spec is silent; the reference's COG crashes).
+    std::string failure;
+    int64_t index = -1;
+    try {
+        Value chosen = callFunction(spec.function, args.data(), ctx);
+        // A scheduler may answer Maybe<Process>: Nothing runs nothing for now.
+        if (chosen.is(BuiltinConstructor::Nothing))
+            return nullptr;
+        if (chosen.is(BuiltinConstructor::Just))
+            chosen = chosen.arg(0);
+        index = processQueueIndex(chosen);
+        if (index < 0 || size_t(index) >= enabledProcs.size())
+            failure = "it returned a process not in its queue";
+    } catch (const AbsException& e) {
+        failure = "uncaught " + toString(e.exception());
+    } catch (const AbsRuntimeError& e) {
+        failure = e.what();
+    }
+    if (!failure.empty()) {
+        reportError("The scheduler of " + first->describe() + " failed: " + failure, nullptr);
+        stopped_ = true;
+        status_ = 70;
         return nullptr;
-    if (chosen.is(BuiltinConstructor::Just))
-        chosen = chosen.arg(0);
-    int64_t index = processQueueIndex(chosen);
-    if (index < 0 || size_t(index) >= enabledProcs.size())
-        throw AbsRuntimeError("the scheduler returned a process not in its queue");
+    }
     return enabledProcs[size_t(index)];
 }
 
