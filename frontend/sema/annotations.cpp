@@ -67,6 +67,14 @@ void Checker::checkAnnotations(const ast::Annotations& anns, Context& ctx) {
             FrameGuard frame(ctx);
             ctx.frames.back()["queue"] =
                 LocalVar{ts_.listType(ts_.arena.any()), VarKind::Parameter, true, a.range};
+            // The other arguments name fields of the COG's first object
+            // (runtime.md §2.5); on a `new` that is the created object, whose
+            // fields are not in scope here, so they are taken as unknown.
+            if (const auto* app = a.value->tryAs<ast::FnAppExp>())
+                for (const auto& arg : app->args)
+                    if (const auto* v = arg->tryAs<ast::VarExp>(); v && v->name != "queue")
+                        ctx.frames.back()[v->name] =
+                            LocalVar{ts_.arena.any(), VarKind::Parameter, true, a.range};
             checkPure(*a.value, ctx);
             continue;
         }

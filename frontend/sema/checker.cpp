@@ -95,7 +95,8 @@ void Checker::run() {
                                          ? "def "
                                          : "";
                 SourceRange range = s->constructor ? s->constructor->range : s->decl->name.range;
-                if (s->kind == Symbol::Kind::Selector && !s->selectorOf.empty())
+                if (s->kind == Symbol::Kind::Selector && !s->selectorOf.empty() &&
+                    s->selectorOf.front().first)
                     range = s->selectorOf.front().first->args[s->selectorOf.front().second].range;
                 recordSignature(range, prefix + s->name + typeParamList(sig.typeParams), sig.params,
                                 sig.result);

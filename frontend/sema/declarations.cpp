@@ -70,6 +70,12 @@ FunctionSig Checker::computeSig(const Symbol* sym) {
         break;
     }
     case Symbol::Kind::Selector: {
+        if (const auto* e = sym->decl->tryAs<ast::ExceptionDecl>()) {
+            const ast::ConstructorArg& a = e->args.at(sym->selectorOf.at(0).second);
+            sig.params.push_back(ts_.exceptionType());
+            sig.result = a.type ? resolveType(*a.type, module, {}) : ts_.arena.any();
+            break;
+        }
         const auto* d = sym->decl->as<ast::DataDecl>();
         const TypeParams& tp = typeParamsOf(d->typeParams, d);
         paramsOf(tp, d->typeParams);

@@ -70,9 +70,17 @@ class Declarer {
         case ast::DeclKind::TypeSynonym:
             sym = make(K::TypeSynonym, name, &decl, decl.name.range);
             break;
-        case ast::DeclKind::Exception:
+        case ast::DeclKind::Exception: {
             sym = make(K::Exception, name, &decl, decl.name.range);
+            // `exception E(T name)` declares a selector `name`, as a
+            // constructor argument does (the reference's behaviour).
+            const auto& args = decl.as<ast::ExceptionDecl>()->args;
+            for (size_t i = 0; i < args.size(); ++i)
+                if (args[i].selector)
+                    if (Symbol* sel = make(K::Selector, *args[i].selector, &decl, args[i].range))
+                        sel->selectorOf.emplace_back(nullptr, i);
             break;
+        }
         case ast::DeclKind::Function:
             sym = make(K::Function, name, &decl, decl.name.range);
             break;

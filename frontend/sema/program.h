@@ -43,6 +43,8 @@ struct Symbol {
     const ast::Decl* decl = nullptr;
     const ast::DataConstructor* constructor = nullptr; // Constructor
     // Selector: (constructor, argument index) pairs, in declaration order.
+    // For a selector of an exception's named argument (`decl` is then the
+    // ExceptionDecl) the constructor is null and the index is the argument's.
     std::vector<std::pair<const ast::DataConstructor*, size_t>> selectorOf;
 };
 

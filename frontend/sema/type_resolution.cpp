@@ -56,6 +56,17 @@ const Type* Checker::resolveType(const ast::TypeUse& use, const ModuleInfo* modu
         std::string q = use.name.qualifier();
         if (q.empty() || q == "ABS.StdLib")
             sym = ts_.builtinNamed(use.name.simple());
+        // The reference accepts `Any` as the type every value has (it may
+        // only be compared) and an exception's name as a type: the
+        // constructor's type, Exception. The spec is silent on both.
+        if (!sym && use.args.empty() && (q.empty() || q == "ABS.StdLib") &&
+            use.name.simple() == "Any")
+            return ts_.arena.any();
+        if (!sym && use.args.empty()) {
+            const Symbol* c = module->scope.lookup(ModuleScope::Space::Constructor, text);
+            if (c && c->kind == Symbol::Kind::Exception)
+                return ts_.arena.data(ts_.builtins.Exception);
+        }
     }
     if (!sym) {
         if (ambiguous) {

@@ -10,6 +10,7 @@ const BuiltinTable& builtins() {
         registerStringBuiltins(t);
         registerProcessBuiltins(t);
         registerMetricsBuiltins(t);
+        registerSchedulerBuiltins(t);
         return t;
     }();
     return table;

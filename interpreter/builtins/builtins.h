@@ -23,6 +23,7 @@ void registerNumberBuiltins(BuiltinTable& t);
 void registerStringBuiltins(BuiltinTable& t);
 void registerProcessBuiltins(BuiltinTable& t);
 void registerMetricsBuiltins(BuiltinTable& t);
+void registerSchedulerBuiltins(BuiltinTable& t);
 void registerListOverrides(BuiltinTable& t);
 
 } // namespace absim::interp

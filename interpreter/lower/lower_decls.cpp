@@ -129,6 +129,12 @@ void Lowerer::declareModule(const sema::ModuleInfo& m) {
         f.name = sym->qualifiedName;
         f.arity = 1;
         for (const auto& [ctor, index] : sym->selectorOf) {
+            if (!ctor) { // an exception's named argument
+                auto e = exceptions_.find(sym->decl);
+                if (e != exceptions_.end())
+                    f.selects.emplace_back(e->second, uint32_t(index));
+                continue;
+            }
             auto it = constructors_.find(ctor);
             if (it != constructors_.end())
                 f.selects.emplace_back(it->second, uint32_t(index));
@@ -221,6 +227,9 @@ void Lowerer::applyTrait(const ast::TraitExpr& t,
         case ast::TraitOp::Kind::Modifies:
             basic(op.basic, more);
             for (const ast::MethodDecl* m : more) {
+                for (const ast::MethodDecl* x : methods)
+                    if (x->sig.name == m->sig.name)
+                        originals_[m] = x;
                 std::erase_if(methods, [&](const ast::MethodDecl* x) {
                     return x->sig.name == m->sig.name;
                 });
@@ -238,6 +247,7 @@ void Lowerer::applyTrait(const ast::TraitExpr& t,
 
 void Lowerer::collectMethods(const ast::ClassDecl* d,
                              std::vector<const ast::MethodDecl*>& out) {
+    originals_.clear();
     for (const ast::MethodDecl& m : d->methods)
         out.push_back(&m);
     for (const ast::TraitExpr& t : d->traitUses) {
@@ -253,6 +263,60 @@ void Lowerer::collectMethods(const ast::ClassDecl* d,
     }
 }
 
+// `[Scheduler: f(queue, fld...)]` in `anns`, for a COG whose first object
+// is of class `d`: each argument other than `queue` names a field of `d`
+// (runtime.md §2.5), so it is resolved to that field's slot here.
+const SchedulerSpec* Lowerer::lowerScheduler(const ast::Annotations& anns,
+                                             const ast::ClassDecl* d) {
+    const ast::Annotation* found = nullptr;
+    for (const ast::Annotation& a : anns)
+        if (a.name && a.name->simple() == "Scheduler" && a.value)
+            found = &a;
+    if (!found)
+        return nullptr;
+    const auto* app = found->value->tryAs<ast::FnAppExp>();
+    if (!app || app->listSugar) {
+        error(found->value->range, "a scheduler annotation must be f(queue, field...)");
+        return nullptr;
+    }
+    const FunctionInfo* f = functionNamed(app->function.text);
+    if (!f || f->arity != app->args.size()) {
+        error(app->function.range, "unknown scheduler function '" + app->function.text + "'");
+        return nullptr;
+    }
+    SchedulerSpec spec;
+    spec.function = f;
+    for (const auto& arg : app->args) {
+        const auto* v = arg->tryAs<ast::VarExp>();
+        const auto* fe = arg->tryAs<ast::FieldExp>();
+        std::string name = v ? v->name : fe ? fe->name : std::string();
+        if (name == "queue" && v) {
+            spec.argSlots.push_back(-1);
+            continue;
+        }
+        int32_t slot = -1;
+        int32_t i = 0;
+        for (const ast::ParamDecl& p : d->params) {
+            if (p.name == name)
+                slot = i;
+            ++i;
+        }
+        for (const ast::FieldDecl& fd : d->fields) {
+            if (slot < 0 && fd.name == name)
+                slot = i;
+            ++i;
+        }
+        if (slot < 0) {
+            error(arg->range, "a scheduler argument must be 'queue' or a field of class '" +
+                                  d->name.text + "'");
+            return nullptr;
+        }
+        spec.argSlots.push_back(slot);
+    }
+    out_.schedulers.push_back(std::move(spec));
+    return &out_.schedulers.back();
+}
+
 void Lowerer::lowerClass(const ast::ClassDecl* d, ClassInfo* c) {
     file_ = diags_.sources().file(d->range.file).path();
     // Field layout: class parameters, then declared fields.
@@ -261,6 +325,7 @@ void Lowerer::lowerClass(const ast::ClassDecl* d, ClassInfo* c) {
     c->paramCount = uint32_t(d->params.size());
     for (const ast::FieldDecl& f : d->fields)
         c->fieldNames.push_back(f.name);
+    c->scheduler = lowerScheduler(d->annotations, d);
 
     // Interfaces.
     c->implements.assign(out_.interfaces.size(), false);
@@ -310,12 +375,23 @@ void Lowerer::lowerClass(const ast::ClassDecl* d, ClassInfo* c) {
     std::vector<const ast::MethodDecl*> methods;
     collectMethods(d, methods);
     c->methods.assign(out_.methodNames.size(), nullptr);
-    for (const ast::MethodDecl* m : methods) {
+    // A method replaced by `modifies` stays reachable through original(...):
+    // it is lowered too, under a name no program can write.
+    std::vector<std::pair<const ast::MethodDecl*, std::string>> bodies;
+    for (const ast::MethodDecl* m : methods)
+        bodies.emplace_back(m, m->sig.name);
+    for (size_t i = 0; i < bodies.size(); ++i) {
+        auto [m, name] = bodies[i];
+        originalName_.clear();
+        if (auto it = originals_.find(m); it != originals_.end()) {
+            originalName_ = name + "#original";
+            bodies.emplace_back(it->second, originalName_);
+        }
         auto& mi = c->ownedMethods.emplace_back(std::make_unique<MethodInfo>());
-        mi->name = m->sig.name;
-        mi->id = internMethod(m->sig.name);
+        mi->name = name;
+        mi->id = internMethod(name);
         mi->arity = uint32_t(m->sig.params.size());
-        mi->code.name = c->simpleName + "." + m->sig.name;
+        mi->code.name = c->simpleName + "." + name;
         mi->code.file = file_;
         mi->code.paramCount = mi->arity;
         Scope s;
@@ -329,9 +405,10 @@ void Lowerer::lowerClass(const ast::ClassDecl* d, ClassInfo* c) {
         if (mi->id >= c->methods.size())
             c->methods.resize(mi->id + 1, nullptr);
         c->methods[mi->id] = mi.get();
-        if (m->sig.name == "run" && mi->arity == 0)
+        if (name == "run" && mi->arity == 0)
             c->run = mi.get();
     }
+    originalName_.clear();
 
     // Recover block: slot 0 holds the exception; Return True when a branch
     // handled it, False when none matched.

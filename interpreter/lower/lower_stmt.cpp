@@ -68,6 +68,8 @@ void Lowerer::lowerEffect(const ast::Exp* e, Dest dest, const ast::Annotations& 
         if (const ast::PureExp* dc = annotation(anns, "DC"))
             in.e = lowerExp(dc, s);
         const auto* d = sym->decl->as<ast::ClassDecl>();
+        if (!n->local)
+            in.scheduler = lowerScheduler(anns, d);
         if (d->params.size() != in.args.size())
             error(e->range, "class '" + n->className.text + "' takes " +
                                 std::to_string(d->params.size()) + " arguments");
@@ -118,9 +120,24 @@ void Lowerer::lowerEffect(const ast::Exp* e, Dest dest, const ast::Annotations& 
         in.args = std::move(args);
         return;
     }
-    case ast::ExpKind::OriginalCall:
-        error(e->range, "original(...) calls are not supported yet");
+    case ast::ExpKind::OriginalCall: {
+        // A synchronous call on this to the method the trait replaced.
+        const auto* c = e->as<ast::OriginalCallExp>();
+        if (originalName_.empty() || c->qualifier) {
+            error(e->range, "original(...) calls are only supported in a method that a "
+                            "trait's 'modifies' puts in place of another");
+            return;
+        }
+        std::vector<const Expr*> args;
+        for (const auto& a : c->args)
+            args.push_back(lowerExp(a.get(), s));
+        Instr& in = emit(code, Opcode::SyncCall, line);
+        in.dest = dest;
+        in.e = newExpr(ExprOp::This, e->range);
+        in.method = internMethod(originalName_);
+        in.args = std::move(args);
         return;
+    }
     default: {
         Instr& in = emit(code, dest.kind == Dest::Kind::None ? Opcode::Eval : Opcode::Assign, line);
         in.dest = dest;

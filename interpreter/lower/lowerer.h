@@ -36,6 +36,7 @@ private:
     void lowerFunction(const ast::FunctionDecl* d, FunctionInfo* f);
     void lowerPartialFunction(const ast::PartialFunctionDecl* d, FunctionInfo* f);
     void lowerClass(const ast::ClassDecl* d, ClassInfo* c);
+    const SchedulerSpec* lowerScheduler(const ast::Annotations& anns, const ast::ClassDecl* d);
     void collectMethods(const ast::ClassDecl* d, std::vector<const ast::MethodDecl*>& out);
     void applyTrait(const ast::TraitExpr& t, std::vector<const ast::MethodDecl*>& methods);
     void collectInterfaces(const ast::InterfaceDecl* i, std::vector<bool>& out);
@@ -84,6 +85,11 @@ private:
     std::unordered_map<const ast::Decl*, ClassInfo*> classes_;
     std::unordered_map<const ast::Decl*, InterfaceInfo*> interfaces_;
     std::unordered_map<const ast::Decl*, const sema::ModuleInfo*> classModule_;
+    // Trait `modifies`: the method each replacing method overrides, for the
+    // class being lowered; `original(...)` in a replacing body calls it under
+    // the hidden name `originalName_` (empty: no original here).
+    std::unordered_map<const ast::MethodDecl*, const ast::MethodDecl*> originals_;
+    std::string originalName_;
 };
 
 } // namespace absim::interp

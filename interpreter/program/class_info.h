@@ -11,6 +11,8 @@
 
 namespace absim::interp {
 
+struct FunctionInfo;
+
 struct InterfaceInfo {
     std::string name; // qualified
     uint32_t id = 0;  // dense over the program's interfaces
@@ -21,6 +23,14 @@ struct MethodInfo {
     uint32_t id = 0;
     Code code; // parameters in slots 0..arity-1
     uint32_t arity = 0;
+};
+
+// A user-defined scheduler, `[Scheduler: f(queue, fld...)]` (runtime.md
+// §2.5): the function, and for each of its arguments the field slot of the
+// COG's first object it reads, or -1 for the process queue.
+struct SchedulerSpec {
+    const FunctionInfo* function = nullptr;
+    std::vector<int32_t> argSlots;
 };
 
 struct ClassInfo {
@@ -38,6 +48,7 @@ struct ClassInfo {
     // it); falls off the end (pc == size) when no branch matched.
     Code recover;
     bool hasRecover = false;
+    const SchedulerSpec* scheduler = nullptr; // the class's [Scheduler:], if any
     std::vector<const MethodInfo*> methods; // by method-name id (null: none)
     std::vector<bool> implements;           // by interface id
     std::vector<std::unique_ptr<MethodInfo>> ownedMethods;

@@ -12,6 +12,7 @@
 namespace absim::interp {
 
 struct ClassInfo;
+struct SchedulerSpec;
 
 // Where an instruction puts its result.
 struct Dest {
@@ -68,6 +69,7 @@ struct Instr {
     const Pattern* pattern = nullptr;  // Match
     const GuardCode* guard = nullptr;  // Await
     const ClassInfo* cls = nullptr;    // New, NewLocal
+    const SchedulerSpec* scheduler = nullptr; // New: the statement's [Scheduler:]
     std::vector<const Expr*> args;     // calls, New
 };
 

@@ -35,6 +35,7 @@ struct RuntimeProgram {
     std::deque<ClassInfo> classes;
     std::deque<InterfaceInfo> interfaces;
     std::deque<ConstructorInfo> constructors; // program-declared ones only
+    std::deque<SchedulerSpec> schedulers;
 
     uint32_t methodId(const std::string& name) const {
         auto it = methodIds.find(name);

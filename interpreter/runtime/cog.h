@@ -11,6 +11,7 @@ namespace absim::interp {
 
 struct FunctionInfo;
 struct DcState;
+struct SchedulerSpec;
 
 struct Cog {
     uint64_t id = 0;
@@ -22,6 +23,10 @@ struct Cog {
     Value dc;                   // the deployment component it runs on
     DcState* dcState = nullptr; // its resource state, once looked up
     uint64_t objectCount = 0;   // numbers objects for their printed names
+    // A user-defined scheduler (runtime.md §2.5) and the object whose fields
+    // it reads: the one whose `new` created the COG.
+    const SchedulerSpec* scheduler = nullptr;
+    Value firstObject;
 
     void enqueue(Process* p) {
         ++p->refs;

@@ -422,6 +422,10 @@ bool Runtime::runFrames(Process* p) {
             Value dc = in.e ? eval(in.e, ctx) : p->cog->dc;
             Cog* c = newCog(std::move(dc));
             Value obj = newObject(cls, c, args.data());
+            if (const SchedulerSpec* sched = in.scheduler ? in.scheduler : cls->scheduler) {
+                c->scheduler = sched;
+                c->firstObject = obj;
+            }
             if (!cls->hasInitBlock) {
                 initialiseDirectly(obj.entityAs<Object>(), p);
                 store(f, in.dest, std::move(obj));

@@ -113,8 +113,9 @@ void Runtime::resolve(const Value& future, Value v, bool exception) {
 void Runtime::objectInitialised(Object* o) {
     o->initialised = true;
     if (o->cls->run)
+        // Like any method activation it has its own future (runtime.md §1).
         newProcess(o->cog, &o->cls->run->code, Frame::Kind::Method, Value::object(o), nullptr,
-                   0, Value(), "run");
+                   0, newFuture(), "run");
 }
 
 // Classes without an init block only evaluate field initialisers, which are

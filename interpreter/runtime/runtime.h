@@ -81,6 +81,7 @@ private:
     // --- scheduling (scheduler.cpp) ---
     void kick(Cog* cog);
     Process* pick(Cog* cog);
+    Process* pickByUserScheduler(Cog* cog); // user_scheduler.cpp
     bool enabled(Process* p);
     bool guardHolds(Process* p, const GuardCode* g);
     bool guardHasBool(const GuardCode* g) const;

@@ -100,6 +100,8 @@ static bool ownerDead(Process* p) {
 }
 
 Process* Runtime::pick(Cog* cog) {
+    if (cog->scheduler)
+        return pickByUserScheduler(cog);
     if (!options_.randomSchedule) {
         for (Process* p = cog->head; p;) {
             Process* next = p->next;
