@@ -582,7 +582,8 @@ bool Repl::command(const std::string& input) {
                 out_ << dc.description << " (" << dc.name << ")";
                 for (const auto& r : dc.resources)
                     out_ << "\n  " << r.name << ": total " << r.total << ", next interval "
-                         << r.next << ", consumed " << r.consumed;
+                         << r.next << ", consumed " << r.consumed << ", load of the last interval "
+                         << r.lastLoad;
                 out_ << "\n";
             }
         }

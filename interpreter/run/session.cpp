@@ -2,6 +2,7 @@
 
 #include "interpreter/format.h"
 #include "interpreter/lower/lowerer.h"
+#include "interpreter/numbers.h"
 #include "interpreter/run/run_lowered.h"
 #include "interpreter/runtime/live_list.h"
 #include "interpreter/runtime/runtime.h"
@@ -16,6 +17,19 @@ constexpr const char* kResourceNames[DcState::Count] = {"Speed", "Bandwidth", "M
 
 std::string printed(const Value& v) {
     return v.isNull() ? "-" : toString(v);
+}
+
+// A total as the DC's total() method returns it: InfRat when unlimited.
+std::string printedTotal(const Value& v) {
+    return v.isNull() ? "InfRat" : "Fin(" + toString(v) + ")";
+}
+
+// consumed*100/total of the newest closed interval, "-" if none or unlimited.
+std::string lastLoad(const DcState& s, int r) {
+    const auto& h = s.history[r];
+    if (h.empty() || h.back().total.isNull() || isZero(h.back().total))
+        return "-";
+    return toString(divide(multiply(h.back().consumed, Value::fromInt(100)), h.back().total)) + "%";
 }
 
 // The description a DC object was created with (its first parameter).
@@ -41,9 +55,11 @@ void describe(Runtime& rt, SessionState& state) {
             dc.name = o->describe();
             dc.description = dcDescription(Value::object(o));
             DcState& s = rt.dcState(o);
+            rt.syncDc(s); // idle components close their intervals lazily
             for (int i = 0; i < DcState::Count; ++i)
-                dc.resources.push_back({kResourceNames[i], printed(s.total[i]), printed(s.next[i]),
-                                        printed(s.consumed[i])});
+                dc.resources.push_back({kResourceNames[i], printedTotal(s.total[i]),
+                                        printedTotal(s.next[i]), printed(s.consumed[i]),
+                                        lastLoad(s, i)});
             state.dcs.push_back(std::move(dc));
             continue;
         }

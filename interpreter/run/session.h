@@ -23,10 +23,11 @@ struct SessionObject {
 struct SessionDc {
     std::string name; // the DC object
     std::string description;
-    // Per resource (Speed, Bandwidth, Memory): the configured total, what
-    // is left for the next interval, and what the current interval consumed.
+    // Per resource (Speed, Bandwidth, Memory): the total of the current
+    // interval and of the next one (Fin(n) or InfRat), what the current
+    // interval consumed so far, and the load of the last closed interval.
     struct Resource {
-        std::string name, total, next, consumed;
+        std::string name, total, next, consumed, lastLoad;
     };
     std::vector<Resource> resources;
 };
