@@ -15,7 +15,7 @@ Conventions for a case `name.abs` (tests/<folder>/...):
   * `name.out`: the exact expected stdout (empty when the file is absent);
   * `name.err`: the exact expected stderr (empty when the file is absent).
   * with `files:`, the case runs in a fresh temporary folder holding a copy
-    of `name.abs` (so nothing is written into the source tree and the
+    of the folder's `.abs` files (so nothing is written into the source tree and the
     command line stays the same), and each listed file must equal
     `name.<file>` beside the case (e.g. `name.log.csv`); a listed file the
     run did not write is a failure.
@@ -78,7 +78,7 @@ def main():
     args = opts.get('args', DEFAULT_ARGS.get(kind, 'run {file}'))
     status = int(opts.get('exit', '65' if kind == 'errors' else '0'))
     timeout = float(opts.get('timeout', '120'))
-    argv = [a.absim] + [w.replace('{file}', base + '.abs') for w in shlex.split(args)]
+    argv = [os.path.abspath(a.absim)] + [w.replace('{file}', base + '.abs') for w in shlex.split(args)]
 
     env = dict(os.environ)
     env['NO_COLOR'] = '1'
@@ -86,8 +86,12 @@ def main():
     files = opts.get('files', '').split()
     workdir = folder
     if files:
+        # Every model file of the folder: an example's command line may name
+        # several (a service module and a scenario).
         workdir = tempfile.mkdtemp(prefix='absim_golden_')
-        shutil.copy(os.path.join(folder, base + '.abs'), workdir)
+        for name in os.listdir(folder):
+            if name.endswith('.abs'):
+                shutil.copy(os.path.join(folder, name), workdir)
     try:
         return check(a, argv, env, folder, workdir, base, status, timeout, files,
                      opts.get('mask'))
