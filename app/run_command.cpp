@@ -245,6 +245,7 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
     if (run.clockLimit)
         record.facts.clockLimit = report::Number::integer((long long)*run.clockLimit);
     observe::RecordObserver recorder(record);
+    recorder.keepHistory(outputs.needRecord());
     std::unique_ptr<observe::ProgressLine> progress;
     observe::ObserverTee tee;
     if (outputs.needRecord() || outputs.stats)

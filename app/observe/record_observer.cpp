@@ -19,6 +19,8 @@ void RecordObserver::dcCreated(uint32_t id, std::string_view name, const Value& 
 
 void RecordObserver::dcIntervalClosed(uint32_t id, int resource, int64_t interval,
                                       const Value* total, const Value& consumed) {
+    if (!keepHistory_)
+        return;
     report::DcRecord* d = dc(id);
     if (!d || resource < 0 || resource >= int(report::kResources.size()))
         return;

@@ -31,6 +31,10 @@ class RecordObserver : public interp::RunObserver {
                       const interp::Value& by) override;
     void finished(const interp::Value& now, const interp::RunStats& stats) override;
 
+    // Per-interval DC history is the bulk of a record (DCs x resources x
+    // intervals); `--stats` alone needs none of it.
+    void keepHistory(bool keep) { keepHistory_ = keep; }
+
     // Whether the run got as far as its end (normal, clock limit or error).
     bool ran() const { return ran_; }
     const interp::RunStats& stats() const { return stats_; }
@@ -46,6 +50,7 @@ class RecordObserver : public interp::RunObserver {
     };
 
     report::RunRecord& record_;
+    bool keepHistory_ = true;
     std::vector<report::DcRecord*> dcs_; // by the runtime's DC id
     std::vector<interp::Value> costs_;   // per DC id, exact
     interp::Value totalCost_;
