@@ -5,6 +5,8 @@
 
 #include "interpreter/value.h"
 
+#include <optional>
+
 namespace absim::interp::detail {
 
 class BigIntOperand {
@@ -30,12 +32,13 @@ private:
 
 class RationalOperand {
 public:
+    // The temporary is made only for an Int: constructing a GMP rational
+    // allocates, and a Rat operand (the common case) needs none.
     explicit RationalOperand(const Value& v) {
         if (v.isRat()) {
             ref_ = &v.rational();
         } else {
-            temp_ = v.toRational();
-            ref_ = &temp_;
+            ref_ = &temp_.emplace(v.toRational());
         }
     }
     RationalOperand(const RationalOperand&) = delete;
@@ -45,7 +48,7 @@ public:
     mpq_srcptr raw() const { return ref_->backend().data(); }
 
 private:
-    Rational temp_;
+    std::optional<Rational> temp_;
     const Rational* ref_;
 };
 

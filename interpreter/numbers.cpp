@@ -215,8 +215,16 @@ int compareNumbers(const Value& a, const Value& b) {
         return (c > 0) - (c < 0);
     }
     case Domain::Rat: {
-        detail::RationalOperand x(a), y(b);
-        int c = mpq_cmp(x.raw(), y.raw());
+        // A Rat against an inline Int (e.g. `t < horizon`) needs no temporary.
+        int c;
+        if (a.isRat() && b.isSmallInt())
+            c = mpq_cmp_si(a.rational().backend().data(), b.smallInt(), 1);
+        else if (a.isSmallInt() && b.isRat())
+            c = -mpq_cmp_si(b.rational().backend().data(), a.smallInt(), 1);
+        else {
+            detail::RationalOperand x(a), y(b);
+            c = mpq_cmp(x.raw(), y.raw());
+        }
         return (c > 0) - (c < 0);
     }
     case Domain::Float: {
