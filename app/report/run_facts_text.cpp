@@ -2,16 +2,20 @@
 
 #include "app/report/run_facts_text.h"
 
+#include "app/report/number_text.h"
+
 #include <fmt/format.h>
 
 namespace absim::report {
 
 std::string runFactsLine(const RunFacts& facts) {
-    std::string line = "final time " + facts.finalTime.exact;
+    // A header is read by people: a long exact time such as "21642463/250"
+    // says nothing at a glance, so it is rounded like the charts' numbers.
+    std::string line = "final time " + readable(facts.finalTime.value, facts.finalTime.exact);
     if (facts.seed)
         line += fmt::format(" \u00b7 seed {}", *facts.seed);
     if (facts.clockLimit)
-        line += " \u00b7 clock limit " + facts.clockLimit->exact;
+        line += " \u00b7 clock limit " + readable(facts.clockLimit->value, facts.clockLimit->exact);
     return line;
 }
 

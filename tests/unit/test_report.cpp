@@ -4,6 +4,7 @@
 #include "report_helpers.h"
 
 #include "app/report/report.h"
+#include "app/report/run_facts_text.h"
 #include "app/report/run_stats.h"
 
 #include <doctest/doctest.h>
@@ -227,3 +228,15 @@ TEST_CASE("machines_alive_counts_creations_and_shutdowns") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("run_facts_line_rounds_long_exact_times") {
+    RunFacts facts;
+    // A day-long run ends at an odd rational time: 21642463/250 = 86569.852.
+    facts.finalTime = Number::ratio(21642463, 250);
+    facts.clockLimit = Number::ratio(1, 3);
+    CHECK(runFactsLine(facts) == "final time 86569.852 \u00b7 clock limit 1/3");
+    // Short exact texts stay exact.
+    facts.finalTime = Number::ratio(5, 2);
+    facts.clockLimit.reset();
+    CHECK(runFactsLine(facts) == "final time 5/2");
+}
