@@ -90,31 +90,4 @@ std::string decodeTemplateText(std::string_view text) {
     return out;
 }
 
-std::string quoteString(std::string_view value) {
-    std::string out = "\"";
-    for (char c : value) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '"':
-            out += "\\\"";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
-    }
-    out += '"';
-    return out;
-}
-
 } // namespace absim::parse

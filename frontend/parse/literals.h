@@ -22,7 +22,4 @@ std::string decodeStringLiteral(std::string_view token, std::vector<BadEscape>* 
 // The value of a piece of template text: only \` and \$ are escapes.
 std::string decodeTemplateText(std::string_view text);
 
-// Shows a decoded string in one line, with the escapes of ABS strings.
-std::string quoteString(std::string_view value);
-
 } // namespace absim::parse
