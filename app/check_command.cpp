@@ -51,14 +51,8 @@ int checkCommand(CommandLine& args, const GlobalOptions& options) {
             break;
         args.fail("unknown option '" + args.peek() + "' for 'absim check'");
     }
-    if (args.failed()) {
-        std::cerr << "absim check: " << args.error() << "\nTry 'absim check --help'.\n";
+    if (!argumentsUsable("check", args, files))
         return exit_status::kUsage;
-    }
-    if (files.empty()) {
-        std::cerr << "absim check: no model files given\nTry 'absim check --help'.\n";
-        return exit_status::kUsage;
-    }
 
     // The standard library is only needed once names are resolved.
     load.includeStdlib = !parseOnly;

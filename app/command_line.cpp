@@ -1,6 +1,7 @@
 #include "app/command_line.h"
 
 #include <cstring>
+#include <iostream>
 
 namespace absim::cli {
 
@@ -73,6 +74,16 @@ std::optional<unsigned long long> parseCount(const std::string& text) {
         v = v * 10 + static_cast<unsigned>(c - '0');
     }
     return v;
+}
+
+bool argumentsUsable(const char* command, const CommandLine& args,
+                     const std::vector<std::string>& files) {
+    std::string problem = args.failed() ? args.error() : files.empty() ? "no model files given" : "";
+    if (problem.empty())
+        return true;
+    std::cerr << "absim " << command << ": " << problem << "\nTry 'absim " << command
+              << " --help'.\n";
+    return false;
 }
 
 } // namespace absim::cli

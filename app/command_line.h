@@ -45,6 +45,11 @@ private:
     std::string error_;
 };
 
+// After the options of `absim COMMAND` are read: false, with the reason and
+// a hint on stderr, if one was bad or no model file was given.
+bool argumentsUsable(const char* command, const CommandLine& args,
+                     const std::vector<std::string>& files);
+
 // Parses a whole non-negative decimal number; nullopt if it is not one.
 std::optional<unsigned long long> parseCount(const std::string& text);
 

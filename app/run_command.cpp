@@ -187,14 +187,8 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
             break;
         args.fail("unknown option '" + args.peek() + "' for 'absim run'");
     }
-    if (args.failed()) {
-        std::cerr << "absim run: " << args.error() << "\nTry 'absim run --help'.\n";
+    if (!argumentsUsable("run", args, files))
         return exit_status::kUsage;
-    }
-    if (files.empty()) {
-        std::cerr << "absim run: no model files given\nTry 'absim run --help'.\n";
-        return exit_status::kUsage;
-    }
     // Before loading: a typo in an output name should not cost a long run.
     if (int bad = checkOutputPaths(outputs); bad != exit_status::kOk)
         return bad;

@@ -32,19 +32,6 @@ const char* severityColour(Severity s) {
     return "";
 }
 
-// Byte length of the UTF-8 sequence starting with `c`.
-size_t utf8Length(unsigned char c) {
-    if (c < 0x80)
-        return 1;
-    if ((c >> 5) == 0x6)
-        return 2;
-    if ((c >> 4) == 0xE)
-        return 3;
-    if ((c >> 3) == 0x1E)
-        return 4;
-    return 1;
-}
-
 // The caret line under `text` for code-point columns [from, to] (1-based):
 // tabs are kept so the caret lines up whatever the tab width.
 std::string caretLine(std::string_view text, uint32_t from, uint32_t to) {
@@ -53,7 +40,7 @@ std::string caretLine(std::string_view text, uint32_t from, uint32_t to) {
     size_t i = 0;
     while (i < text.size() && col < from) {
         out += text[i] == '\t' ? '\t' : ' ';
-        i += utf8Length(static_cast<unsigned char>(text[i]));
+        i += utf8SequenceLength(static_cast<unsigned char>(text[i]));
         ++col;
     }
     out += '^';

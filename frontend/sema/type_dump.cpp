@@ -5,6 +5,7 @@
 //   model.abs:7:13: `length(l) + 1` : Int
 
 #include "frontend/sema/checker.h"
+#include "frontend/source/source_file.h"
 
 #include <algorithm>
 #include <set>
@@ -20,18 +21,6 @@ struct Line {
     std::string text;
 };
 
-size_t utf8Length(unsigned char c) {
-    if (c < 0x80)
-        return 1;
-    if ((c >> 5) == 0x6)
-        return 2;
-    if ((c >> 4) == 0xE)
-        return 3;
-    if ((c >> 3) == 0x1E)
-        return 4;
-    return 1;
-}
-
 // The source text of a range on one line (columns are code points).
 std::string excerpt(const SourceManager& sources, SourceRange r) {
     if (!r.known() || r.end.line != r.begin.line || r.file >= sources.size())
@@ -40,12 +29,12 @@ std::string excerpt(const SourceManager& sources, SourceRange r) {
     size_t i = 0;
     uint32_t col = 1;
     while (i < line.size() && col < r.begin.col) {
-        i += utf8Length(static_cast<unsigned char>(line[i]));
+        i += utf8SequenceLength(static_cast<unsigned char>(line[i]));
         ++col;
     }
     size_t start = i;
     while (i < line.size() && col <= r.end.col) {
-        i += utf8Length(static_cast<unsigned char>(line[i]));
+        i += utf8SequenceLength(static_cast<unsigned char>(line[i]));
         ++col;
     }
     return std::string(line.substr(start, i - start));

@@ -27,6 +27,21 @@ struct SourceRange {
     bool known() const { return file != kNoFile && begin.known(); }
 };
 
+// Byte length of the UTF-8 sequence that lead byte `c` starts; 1 for a
+// stray continuation or invalid byte, so that a walk over a line always
+// advances. Columns count the sequences this walks over.
+inline size_t utf8SequenceLength(unsigned char c) {
+    if (c < 0x80)
+        return 1;
+    if ((c >> 5) == 0x6)
+        return 2;
+    if ((c >> 4) == 0xE)
+        return 3;
+    if ((c >> 3) == 0x1E)
+        return 4;
+    return 1;
+}
+
 class SourceFile {
 public:
     SourceFile(FileId id, std::string path, std::string text);
