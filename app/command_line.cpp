@@ -78,7 +78,9 @@ std::optional<unsigned long long> parseCount(const std::string& text) {
 
 bool argumentsUsable(const char* command, const CommandLine& args,
                      const std::vector<std::string>& files) {
-    std::string problem = args.failed() ? args.error() : files.empty() ? "no model files given" : "";
+    std::string problem = args.failed()   ? args.error()
+                          : files.empty() ? "no model files given"
+                                          : "";
     if (problem.empty())
         return true;
     std::cerr << "absim " << command << ": " << problem << "\nTry 'absim " << command
