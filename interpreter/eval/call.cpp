@@ -45,6 +45,13 @@ class Locals {
         for (size_t i = 0; i < live_; ++i)
             inl[i].~Value();
     }
+    // Slots 0..arity-1 are the arguments, evaluated in the caller's
+    // context straight into place; the rest start null. (Delegating: if an
+    // argument raises, the destructor still runs.)
+    Locals(size_t n, const Expr* const* args, size_t arity, EvalContext& caller) : Locals(n) {
+        for (size_t i = 0; i < arity; ++i)
+            data_[i] = eval(args[i], caller);
+    }
     Locals(const Locals&) = delete;
     Locals& operator=(const Locals&) = delete;
 
@@ -183,10 +190,7 @@ Value callWithArgs(const FunctionInfo* f, const Expr* const* args, EvalContext& 
     }
     checkStack();
     // The arguments go straight into the callee's slots.
-    Locals locals(f->slotCount);
-    Value* slots = locals.data();
-    for (uint32_t i = 0; i < f->arity; ++i)
-        slots[i] = eval(args[i], ctx);
+    Locals locals(f->slotCount, args, f->arity, ctx);
     return runBody(f, locals, ctx, funArgs);
 }
 

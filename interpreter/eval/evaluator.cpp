@@ -88,7 +88,7 @@ Value evalCallPartial(const Expr* e, EvalContext& ctx) {
 
 } // namespace
 
-bool evalBool(const Expr* e, EvalContext& ctx) {
+bool testNode(const Expr* e, EvalContext& ctx) {
     Value tmp;
     return operand(e, ctx, tmp).isTrue();
 }

@@ -12,11 +12,8 @@
 
 namespace absim::interp {
 
-// Every node that is not a leaf (the big switch, out of line).
-Value evalNode(const Expr* e, EvalContext& ctx);
-
 // Leaves (constants, locals, fields) are most of what gets evaluated: they
-// are read here, inline, without entering the big switch and its frame.
+// are read here, inline; every other node through its own function.
 inline Value eval(const Expr* e, EvalContext& ctx) {
     switch (e->op) {
     case ExprOp::Const:
@@ -26,11 +23,14 @@ inline Value eval(const Expr* e, EvalContext& ctx) {
     case ExprOp::Field:
         return ctx.self->fields[e->slot];
     default:
-        return evalNode(e, ctx);
+        return e->fn(e, ctx);
     }
 }
 
-bool evalBool(const Expr* e, EvalContext& ctx);
+inline bool evalBool(const Expr* e, EvalContext& ctx) {
+    return e->test(e, ctx);
+}
+
 bool match(const Pattern* p, const Value& v, EvalContext& ctx);
 // Calls a function with `args` (exactly its arity; may be moved from).
 Value callFunction(const FunctionInfo* f, Value* args, EvalContext& ctx,

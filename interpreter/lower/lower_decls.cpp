@@ -3,6 +3,7 @@
 // names, lower bodies) so that bodies may refer to anything.
 
 #include "interpreter/builtins/builtins.h"
+#include "interpreter/eval/specialize.h"
 #include "interpreter/lower/fold_constants.h"
 #include "interpreter/lower/lowerer.h"
 
@@ -503,6 +504,7 @@ bool Lowerer::lower(const std::string& mainModule) {
     if (failed_)
         return false;
     foldConstants(out_);
+    specializeEvaluation(out_.exprs);
     return true;
 }
 
