@@ -55,14 +55,15 @@ class Locals {
     Locals(const Locals&) = delete;
     Locals& operator=(const Locals&) = delete;
 
-    // Fresh (null) slots 0..n-1 for the next activation.
-    void reset(size_t n) {
+    // Slots 0..n-1 for the next activation.
+    // Slots from..n-1 become null (the caller overwrites 0..from-1).
+    void reset(size_t n, size_t from) {
         if (heap_ && n <= capacity_) {
-            for (size_t i = 0; i < n; ++i)
+            for (size_t i = from; i < n; ++i)
                 heap_[i] = Value();
         } else if (!heap_ && n <= kInline) {
             size_t kept = n < live_ ? n : live_;
-            for (size_t i = 0; i < kept; ++i)
+            for (size_t i = from; i < kept; ++i)
                 data_[i] = Value();
             for (size_t i = live_; i < n; ++i)
                 new (data_ + i) Value();
@@ -125,7 +126,7 @@ Value runBody(const FunctionInfo* f, Locals& locals, EvalContext& ctx, const Clo
                 next[i] = eval(e->kids[i], inner);
             if (e->op == ExprOp::Call)
                 inner.funArgs = nullptr;
-            locals.reset(g->slotCount);
+            locals.reset(g->slotCount, n);
             inner.locals = locals.data();
             for (size_t i = 0; i < n; ++i)
                 inner.locals[i] = std::move(next[i]);
