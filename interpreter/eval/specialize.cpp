@@ -1,6 +1,7 @@
 #include "interpreter/eval/specialize.h"
 
 #include "interpreter/compare.h"
+#include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/numbers.h"
 #include "interpreter/strings.h"
@@ -178,6 +179,38 @@ Value evalNative2(const Expr* e, EvalContext& ctx) {
     return e->function->native(ctx, args);
 }
 
+// A selector function (head, fst, ...): the named argument of the value,
+// read where the value lives when it is a local or a field.
+template <Shape S> Value evalSelector(const Expr* e, EvalContext& ctx) {
+    Value tmp;
+    const Value& v = operand<S>(e->kids[0], ctx, tmp);
+    if (v.isData() && v.arity() > 0) {
+        const ConstructorInfo* c = v.constructor();
+        for (const auto& [ctor, index] : e->function->selects)
+            if (ctor == c)
+                return v.arg(index);
+    }
+    throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+}
+
+Value evalConstruct1(const Expr* e, EvalContext& ctx) {
+    return Value::make(e->constructor, eval(e->kids[0], ctx));
+}
+
+Value evalNeg(const Expr* e, EvalContext& ctx) {
+    return negate(eval(e->kids[0], ctx));
+}
+
+// `case` in a position where its value is used (in tail position the
+// function-call loop handles it).
+Value evalCase(const Expr* e, EvalContext& ctx) {
+    Value v = eval(e->kids[0], ctx);
+    for (const CaseBranchCode& b : e->branches)
+        if (match(b.pattern, v, ctx))
+            return eval(b.body, ctx);
+    throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+}
+
 Value evalLet(const Expr* e, EvalContext& ctx) {
     ctx.locals[e->slot] = eval(e->kids[0], ctx);
     return eval(e->kids[1], ctx);
@@ -256,6 +289,12 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
             break;
         case ExprOp::Call:
             e.fn = evalCall;
+            if (e.function->kind == FunctionInfo::Kind::Selector && n == 1) {
+                constexpr EvalFn selectors[4] = {
+                    evalSelector<Shape::Local>, evalSelector<Shape::Const>,
+                    evalSelector<Shape::Field>, evalSelector<Shape::Other>};
+                e.fn = selectors[int(a)];
+            }
             if (e.function->kind == FunctionInfo::Kind::Native && e.function->native) {
                 if (n == 1)
                     e.fn = evalNative1;
@@ -267,8 +306,16 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
             e.fn = evalLet;
             break;
         case ExprOp::Construct:
-            if (n == 2)
+            if (n == 1)
+                e.fn = evalConstruct1;
+            else if (n == 2)
                 e.fn = evalPair;
+            break;
+        case ExprOp::Neg:
+            e.fn = evalNeg;
+            break;
+        case ExprOp::Case:
+            e.fn = evalCase;
             break;
         default:
             break;

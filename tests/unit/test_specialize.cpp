@@ -149,3 +149,46 @@ TEST_CASE("specialised_conditions_agree_with_the_generic_evaluator") {
         }
     }
 }
+
+TEST_CASE("specialised_selectors_constructors_and_cases_agree_with_the_generic_evaluator") {
+    FunctionInfo head;
+    head.kind = FunctionInfo::Kind::Selector;
+    head.arity = 1;
+    head.selects = {{builtinConstructor(BuiltinConstructor::Cons), 0}};
+    const Value list = Value::cons(Value::fromInt(41), Value::nil());
+    const Where places[] = {Where::Local, Where::Const, Where::Field, Where::Other};
+    for (Where w : places) {
+        Fixture f;
+        const Expr* l = f.operand(w, list, 0);
+        Expr& select = f.exprs.emplace_back();
+        select.op = ExprOp::Call;
+        select.function = &head;
+        select.kids = {l};
+        Expr& just = f.exprs.emplace_back();
+        just.op = ExprOp::Construct;
+        just.constructor = builtinConstructor(BuiltinConstructor::Just);
+        just.kids = {&select};
+        Expr& neg = f.exprs.emplace_back();
+        neg.op = ExprOp::Neg;
+        neg.kids = {&select};
+        // case l { Nil => 0; _ => -head(l) }
+        Pattern nil;
+        nil.op = PatternOp::Constructor;
+        nil.constructor = builtinConstructor(BuiltinConstructor::Nil);
+        Pattern any;
+        const Expr* zero = f.operand(Where::Const, Value::fromInt(0), 1);
+        Expr& kase = f.exprs.emplace_back();
+        kase.op = ExprOp::Case;
+        kase.kids = {l};
+        kase.branches = {{&nil, zero}, {&any, &neg}};
+        specializeEvaluation(f.exprs);
+        CAPTURE(int(w));
+        for (const Expr* e :
+             {(const Expr*)&select, (const Expr*)&just, (const Expr*)&neg, (const Expr*)&kase}) {
+            bool specialised = e->fn != &evalNode;
+            CHECK(specialised);
+            CHECK(equals(e->fn(e, f.ctx), evalNode(e, f.ctx)));
+        }
+        CHECK(equals(kase.fn(&kase, f.ctx), Value::fromInt(-41)));
+    }
+}
