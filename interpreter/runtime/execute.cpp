@@ -28,6 +28,22 @@ inline void store(Frame& f, const Dest& d, Value v) {
     }
 }
 
+// A statement's operand: leaves (constant, local, field: most operands of
+// calls, assignments and returns) are read here, without a call into the
+// evaluator; anything else is evaluated.
+inline Value operand(const Expr* e, EvalContext& ctx) {
+    switch (e->op) {
+    case ExprOp::Const:
+        return e->constant;
+    case ExprOp::Local:
+        return ctx.locals[e->slot];
+    case ExprOp::Field:
+        return ctx.self->fields[e->slot];
+    default:
+        return eval(e, ctx);
+    }
+}
+
 // The value of a resolved future, or its exception raised.
 Value futureResult(const Value& fut) {
     Future* f = fut.entityAs<Future>();
@@ -213,16 +229,21 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
 // Runs `p` until it yields. Returns normally when it released its COG,
 // blocked or ended; ABS exceptions propagate to execute().
 bool Runtime::runFrames(Process* p) {
+    // One context for the top frame, renewed when a frame is pushed or popped.
+    EvalContext ctx{this, p->frames.back().locals.get(), p->frames.back().self, p, nullptr};
+    auto enterTop = [&] {
+        ctx.locals = p->frames.back().locals.get();
+        ctx.self = p->frames.back().self;
+    };
     for (;;) {
         Frame& f = p->frames.back();
         const Instr& in = f.code->instrs[f.pc];
-        EvalContext ctx{this, f.locals.get(), f.self, p, nullptr};
         switch (in.op) {
         case Opcode::Nop:
             ++f.pc;
             break;
         case Opcode::Assign:
-            store(f, in.dest, eval(in.e, ctx));
+            store(f, in.dest, operand(in.e, ctx));
             ++f.pc;
             break;
         case Opcode::Eval:
@@ -260,8 +281,9 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::Rethrow:
             throw AbsException(f.locals[in.slot]);
         case Opcode::Return:
-            if (finishFrame(p, in.e ? eval(in.e, ctx) : Value::unit()))
+            if (finishFrame(p, in.e ? operand(in.e, ctx) : Value::unit()))
                 return true;
+            enterTop();
             break;
         case Opcode::TryEnter:
             f.handlers.push_back(Handler{in.target, in.slot});
@@ -325,11 +347,11 @@ bool Runtime::runFrames(Process* p) {
             return true;
         }
         case Opcode::AsyncCall: {
-            Value callee = eval(in.e, ctx);
+            Value callee = operand(in.e, ctx);
             size_t n = in.args.size();
             FrameSlots<Value, 8> args(n);
             for (size_t i = 0; i < n; ++i)
-                args[i] = eval(in.args[i], ctx);
+                args[i] = operand(in.args[i], ctx);
             Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
             Value fut = asyncCall(p, callee, in.method, args.data(), n, std::move(deadline));
             store(f, in.dest, std::move(fut));
@@ -337,7 +359,7 @@ bool Runtime::runFrames(Process* p) {
             break;
         }
         case Opcode::SyncCall: {
-            Value callee = eval(in.e, ctx);
+            Value callee = operand(in.e, ctx);
             if (!callee.isObject())
                 throwBuiltinException(BuiltinConstructor::NullPointerException);
             Object* o = callee.entityAs<Object>();
@@ -346,7 +368,7 @@ bool Runtime::runFrames(Process* p) {
             size_t n = in.args.size();
             FrameSlots<Value, 8> args(n);
             for (size_t i = 0; i < n; ++i)
-                args[i] = eval(in.args[i], ctx);
+                args[i] = operand(in.args[i], ctx);
             if (o->cog != p->cog) {
                 // Another COG: an asynchronous call plus a blocking get (§3).
                 Value fut = asyncCall(p, callee, in.method, args.data(), n, Value());
@@ -374,10 +396,11 @@ bool Runtime::runFrames(Process* p) {
                 throwRuntimeError("recursion too deep");
             ++stats_.calls;
             p->frames.push_back(std::move(callee_frame));
+            enterTop();
             break;
         }
         case Opcode::Get: {
-            Value fut = eval(in.e, ctx);
+            Value fut = operand(in.e, ctx);
             if (!fut.isFuture())
                 throwBuiltinException(BuiltinConstructor::NullPointerException);
             Future* F = fut.entityAs<Future>();
@@ -417,6 +440,7 @@ bool Runtime::runFrames(Process* p) {
                 init.locals = std::make_unique<Value[]>(cls->init.slotCount);
                 init.resultDest = in.dest;
                 p->frames.push_back(std::move(init));
+                enterTop();
                 break;
             }
             Value dc = in.e ? eval(in.e, ctx) : p->cog->dc;
