@@ -4,6 +4,30 @@
 
 namespace absim::interp {
 
+namespace {
+
+// The maximum of `duration(min, max)`: the minimum itself when both are the
+// same leaf (`duration(d, d)`, `duration(1, 1)`), so that the runtime reads
+// it once and knows the wait is a point in time.
+const Expr* maxBound(const Expr* min, const Expr* max) {
+    if (min->op != max->op)
+        return max;
+    switch (min->op) {
+    case ExprOp::Local:
+    case ExprOp::Field:
+        return min->slot == max->slot ? min : max;
+    case ExprOp::Const:
+        return min->constant.isSmallInt() && max->constant.isSmallInt() &&
+                       min->constant.smallInt() == max->constant.smallInt()
+                   ? min
+                   : max;
+    default:
+        return max;
+    }
+}
+
+} // namespace
+
 Instr& Lowerer::emit(Code& code, Opcode op, uint32_t line) {
     Instr& in = code.instrs.emplace_back();
     in.op = op;
@@ -169,7 +193,7 @@ const GuardCode* Lowerer::lowerGuard(const ast::Guard* g, Scope& s) {
     case ast::GuardKind::Duration:
         out.kind = GuardCode::Kind::Duration;
         out.exp = lowerExp(g->min.get(), s);
-        out.max = g->max ? lowerExp(g->max.get(), s) : out.exp;
+        out.max = g->max ? maxBound(out.exp, lowerExp(g->max.get(), s)) : out.exp;
         break;
     case ast::GuardKind::Exp:
         out.kind = GuardCode::Kind::Bool;
@@ -451,7 +475,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
         const auto* d = st->as<ast::DurationStmt>();
         Instr& in = emit(code, Opcode::Duration, line);
         in.e = lowerExp(d->min.get(), s);
-        in.e2 = d->max ? lowerExp(d->max.get(), s) : in.e;
+        in.e2 = d->max ? maxBound(in.e, lowerExp(d->max.get(), s)) : in.e;
         return;
     }
     case ast::StmtKind::Throw:

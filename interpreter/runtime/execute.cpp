@@ -194,6 +194,22 @@ bool Runtime::unwind(Process* p, const Value& exc) {
     }
 }
 
+// Puts `p` among the time waiters until the clock reaches now + [min, max];
+// false, and no wait at all, when a bound is negative (§5.3).
+bool Runtime::waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx) {
+    Value lo = operand(min, ctx);
+    Value hi = max == min ? lo : operand(max, ctx);
+    Value zero = Value::fromInt(0);
+    if (compare(lo, zero) < 0 || compare(hi, zero) < 0)
+        return false;
+    Value until = add(clock_, hi);
+    // A point in time (the usual `duration(d, d)`), or a maximum below the
+    // minimum (which then counts as the minimum): one sum for both bounds.
+    Value from = max == min || compare(hi, lo) <= 0 ? until : add(clock_, lo);
+    timeWaiters_.add(p, std::move(from), std::move(until));
+    return true;
+}
+
 bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
     const GuardCode* g = in.guard;
     p->timePassed = false;
@@ -204,19 +220,14 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
                 ? d->left
                 : d->right;
     if (d->kind == GuardCode::Kind::Duration) {
-        Value lo = eval(d->exp, ctx);
-        Value hi = d->max == d->exp ? lo : eval(d->max, ctx);
-        Value zero = Value::fromInt(0);
-        if (compare(lo, zero) < 0 || compare(hi, zero) < 0) {
-            p->timePassed = true; // negative: no wait at all (§5.3)
-        } else {
-            if (compare(hi, lo) < 0)
-                lo = hi;
+        if (waitForTime(p, d->exp, d->max, ctx)) {
             p->guard = g;
             p->state = ProcessState::WaitingTime;
-            timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
             return true;
         }
+        p->timePassed = true; // negative: no wait at all (§5.3)
+        if (d == g)
+            return false; // nothing else to wait for
     }
     if (guardHolds(p, g))
         return false; // already true: continue without releasing
@@ -331,21 +342,14 @@ bool Runtime::runFrames(Process* p) {
             p->state = ProcessState::Blocked;
             return true;
         }
-        case Opcode::Duration: {
-            Value lo = eval(in.e, ctx);
-            Value hi = in.e2 == in.e ? lo : eval(in.e2, ctx);
-            Value zero = Value::fromInt(0);
-            if (compare(lo, zero) < 0 || compare(hi, zero) < 0) {
+        case Opcode::Duration:
+            if (!waitForTime(p, in.e, in.e2, ctx)) {
                 ++f.pc;
                 break;
             }
-            if (compare(hi, lo) < 0)
-                lo = hi;
             p->blockedOn = BlockReason::Duration;
             p->state = ProcessState::Blocked;
-            timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
             return true;
-        }
         case Opcode::AsyncCall: {
             Value callee = operand(in.e, ctx);
             size_t n = in.args.size();

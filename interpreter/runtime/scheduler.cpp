@@ -230,8 +230,8 @@ bool Runtime::advanceTime() {
         clock_ = t;
         passBoundaries();
     }
-    for (ProcessRef& p : timeWaiters_.takeDue(clock_))
-        wakeByTime(p.get());
+    for (TimeWaiters::Due& d : timeWaiters_.takeDue(clock_))
+        wakeByTime(d.process.get());
     return true;
 }
 
