@@ -26,6 +26,28 @@ const Expr* maxBound(const Expr* min, const Expr* max) {
     }
 }
 
+// The jump of an `if` or `while` on `cond`. A comparison becomes a
+// CompareJump on its two sides: the runtime compares them in place
+// instead of building a Bool and testing it.
+void setCondition(Instr& in, const Expr* cond) {
+    switch (cond->op) {
+    case ExprOp::Eq:
+    case ExprOp::Ne:
+    case ExprOp::Lt:
+    case ExprOp::Le:
+    case ExprOp::Gt:
+    case ExprOp::Ge:
+        in.op = Opcode::CompareJump;
+        in.cmp = cond->op;
+        in.e = cond->kids[0];
+        in.e2 = cond->kids[1];
+        return;
+    default:
+        in.e = cond;
+        return;
+    }
+}
+
 } // namespace
 
 Instr& Lowerer::emit(Code& code, Opcode op, uint32_t line) {
@@ -395,7 +417,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
     case ast::StmtKind::If: {
         const auto* i = st->as<ast::IfStmt>();
         size_t jf = code.instrs.size();
-        emit(code, Opcode::JumpIfFalse, line).e = lowerExp(i->cond.get(), s);
+        setCondition(emit(code, Opcode::JumpIfFalse, line), lowerExp(i->cond.get(), s));
         s.open();
         lowerStmt(i->then.get(), code, s);
         s.close();
@@ -418,7 +440,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
     case ast::StmtKind::While: {
         const auto* w = st->as<ast::WhileStmt>();
         uint32_t top = uint32_t(code.instrs.size());
-        emit(code, Opcode::JumpIfFalse, line).e = lowerExp(w->cond.get(), s);
+        setCondition(emit(code, Opcode::JumpIfFalse, line), lowerExp(w->cond.get(), s));
         s.open();
         lowerStmt(w->body.get(), code, s);
         s.close();

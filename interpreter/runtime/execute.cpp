@@ -31,7 +31,7 @@ inline void store(Frame& f, const Dest& d, Value v) {
 // A statement's operand: leaves (constant, local, field: most operands of
 // calls, assignments and returns) are read here, without a call into the
 // evaluator; anything else is evaluated.
-inline Value operand(const Expr* e, EvalContext& ctx) {
+[[gnu::always_inline]] inline Value operand(const Expr* e, EvalContext& ctx) {
     switch (e->op) {
     case ExprOp::Const:
         return e->constant;
@@ -41,6 +41,39 @@ inline Value operand(const Expr* e, EvalContext& ctx) {
         return ctx.self->fields[e->slot];
     default:
         return eval(e, ctx);
+    }
+}
+
+// The same by reference, without copying a leaf: `tmp` holds anything else.
+[[gnu::always_inline]] inline const Value& operand(const Expr* e, EvalContext& ctx, Value& tmp) {
+    switch (e->op) {
+    case ExprOp::Const:
+        return e->constant;
+    case ExprOp::Local:
+        return ctx.locals[e->slot];
+    case ExprOp::Field:
+        return ctx.self->fields[e->slot];
+    default:
+        tmp = eval(e, ctx);
+        return tmp;
+    }
+}
+
+// What the evaluator computes for `a cmp b` (compare.h).
+inline bool comparison(ExprOp cmp, const Value& a, const Value& b) {
+    switch (cmp) {
+    case ExprOp::Eq:
+        return equals(a, b);
+    case ExprOp::Ne:
+        return !equals(a, b);
+    case ExprOp::Lt:
+        return compare(a, b) < 0;
+    case ExprOp::Le:
+        return compare(a, b) <= 0;
+    case ExprOp::Gt:
+        return compare(a, b) > 0;
+    default: // Ge
+        return compare(a, b) >= 0;
     }
 }
 
@@ -273,6 +306,15 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::JumpIfFalse:
             f.pc = evalBool(in.e, ctx) ? f.pc + 1 : in.target;
             break;
+        case Opcode::CompareJump: {
+            // Left side first, as the evaluator does; reading the right side
+            // cannot change the left (pure code writes only fresh slots).
+            Value ta, tb;
+            const Value& a = operand(in.e, ctx, ta);
+            const Value& b = operand(in.e2, ctx, tb);
+            f.pc = comparison(in.cmp, a, b) ? f.pc + 1 : in.target;
+            break;
+        }
         case Opcode::Match:
             f.pc = match(in.pattern, f.locals[in.slot], ctx) ? f.pc + 1 : in.target;
             break;
