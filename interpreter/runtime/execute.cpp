@@ -230,16 +230,20 @@ bool Runtime::unwind(Process* p, const Value& exc) {
 // Puts `p` among the time waiters until the clock reaches now + [min, max];
 // false, and no wait at all, when a bound is negative (§5.3).
 bool Runtime::waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx) {
-    Value lo = operand(min, ctx);
-    Value hi = max == min ? lo : operand(max, ctx);
     Value zero = Value::fromInt(0);
+    Value lo = operand(min, ctx);
+    if (max == min) {
+        // The usual `duration(d, d)`: a point in time, one sum.
+        if (compare(lo, zero) < 0)
+            return false;
+        timeWaiters_.add(p, add(clock_, lo));
+        return true;
+    }
+    Value hi = operand(max, ctx);
     if (compare(lo, zero) < 0 || compare(hi, zero) < 0)
         return false;
-    Value until = add(clock_, hi);
-    // A point in time (the usual `duration(d, d)`), or a maximum below the
-    // minimum (which then counts as the minimum): one sum for both bounds.
-    Value from = max == min || compare(hi, lo) <= 0 ? until : add(clock_, lo);
-    timeWaiters_.add(p, std::move(from), std::move(until));
+    // A maximum below the minimum counts as the minimum (TimeWaiters::add).
+    timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
     return true;
 }
 

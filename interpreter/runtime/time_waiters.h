@@ -17,8 +17,10 @@ namespace absim::interp {
 
 class TimeWaiters {
   public:
+    // An entry of the maximum heap holds its waiter's maximum bound, an
+    // entry of the minimum heap its minimum: each heap orders by one time.
     struct Entry {
-        Value tmin, tmax;
+        Value time;
         uint64_t order = 0; // FIFO among equal times
         uint64_t token = 0;
         ProcessRef process;
@@ -29,22 +31,29 @@ class TimeWaiters {
         ProcessRef process;
     };
 
-    void add(Process* p, Value tmin, Value tmax) {
-        uint64_t order = ++order_;
+    // A wait until exactly `t`.
+    void add(Process* p, Value t) {
         uint64_t token = ++tokens_;
         p->timeToken = token;
-        if (compare(tmin, tmax) < 0)
-            push(ranged_, Entry{tmin, tmax, order, token, ProcessRef(p)}, laterMin);
-        push(heap_, Entry{std::move(tmin), std::move(tmax), order, token, ProcessRef(p)}, later);
+        push(heap_, Entry{std::move(t), ++order_, token, ProcessRef(p)});
+    }
+    // A wait that ends at `tmax`, or at an advance to `tmin` or later.
+    void add(Process* p, Value tmin, Value tmax) {
+        if (compare(tmin, tmax) >= 0) {
+            add(p, std::move(tmax));
+            return;
+        }
+        uint64_t token = ++tokens_;
+        p->timeToken = token;
+        ++order_;
+        push(ranged_, Entry{std::move(tmin), order_, token, ProcessRef(p)});
+        push(heap_, Entry{std::move(tmax), order_, token, ProcessRef(p)});
     }
 
-    // The earliest maximum bound of a live waiter; false when none.
-    bool earliest(Value& t) {
+    // The earliest maximum bound of a live waiter; null when none.
+    const Value* earliest() {
         dropStale();
-        if (heap_.empty())
-            return false;
-        t = heap_.front().tmax;
-        return true;
+        return heap_.empty() ? nullptr : &heap_.front().time;
     }
 
     // Removes and returns, in waking order (the order of their waits), every
@@ -59,19 +68,19 @@ class TimeWaiters {
         bool sorted = true;
         for (;;) {
             dropStale();
-            if (heap_.empty() || compare(heap_.front().tmax, t) > 0)
+            if (heap_.empty() || compare(heap_.front().time, t) > 0)
                 break;
             Entry& e = heap_.front();
             e.process->timeToken = 0;
             if (!due_.empty() && due_.back().order > e.order)
                 sorted = false;
             due_.push_back(Due{e.order, std::move(e.process)});
-            pop(heap_, later);
+            pop(heap_);
         }
         while (!ranged_.empty()) {
             Entry& e = ranged_.front();
             bool live = e.process->timeToken == e.token;
-            if (live && compare(e.tmin, t) > 0)
+            if (live && compare(e.time, t) > 0)
                 break;
             if (live) {
                 e.process->timeToken = 0;
@@ -79,7 +88,7 @@ class TimeWaiters {
                     sorted = false;
                 due_.push_back(Due{e.order, std::move(e.process)});
             }
-            pop(ranged_, laterMin);
+            pop(ranged_);
         }
         if (!sorted)
             std::sort(due_.begin(), due_.end(),
@@ -95,28 +104,24 @@ class TimeWaiters {
 
   private:
     static bool later(const Entry& a, const Entry& b) {
-        int c = compare(a.tmax, b.tmax);
-        return c != 0 ? c > 0 : a.order > b.order;
-    }
-    static bool laterMin(const Entry& a, const Entry& b) {
-        int c = compare(a.tmin, b.tmin);
+        int c = compare(a.time, b.time);
         return c != 0 ? c > 0 : a.order > b.order;
     }
     // Heap operations that leave a lone entry where it is: most of the time
     // one process waits for the clock (no entry moves at all then).
-    template <typename Later> static void push(std::vector<Entry>& h, Entry&& e, Later cmp) {
+    static void push(std::vector<Entry>& h, Entry&& e) {
         h.push_back(std::move(e));
         if (h.size() > 1)
-            std::push_heap(h.begin(), h.end(), cmp);
+            std::push_heap(h.begin(), h.end(), later);
     }
-    template <typename Later> static void pop(std::vector<Entry>& h, Later cmp) {
+    static void pop(std::vector<Entry>& h) {
         if (h.size() > 1)
-            std::pop_heap(h.begin(), h.end(), cmp);
+            std::pop_heap(h.begin(), h.end(), later);
         h.pop_back();
     }
     void dropStale() {
         while (!heap_.empty() && heap_.front().process->timeToken != heap_.front().token)
-            pop(heap_, later);
+            pop(heap_);
     }
 
     std::vector<Entry> heap_;
