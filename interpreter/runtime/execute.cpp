@@ -6,9 +6,9 @@
 #include "interpreter/compare.h"
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
-#include "interpreter/eval/frame_slots.h"
 #include "interpreter/format.h"
 #include "interpreter/numbers.h"
+#include "interpreter/runtime/call_args.h"
 #include "interpreter/runtime/runtime.h"
 
 namespace absim::interp {
@@ -399,7 +399,7 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::AsyncCall: {
             Value callee = operand(in.e, ctx);
             size_t n = in.args.size();
-            FrameSlots<Value, 8> args(n);
+            CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
                 args[i] = operand(in.args[i], ctx);
             Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
@@ -416,7 +416,7 @@ bool Runtime::runFrames(Process* p) {
             if (!o->alive)
                 throwBuiltinException(BuiltinConstructor::ObjectDeadException);
             size_t n = in.args.size();
-            FrameSlots<Value, 8> args(n);
+            CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
                 args[i] = operand(in.args[i], ctx);
             if (o->cog != p->cog) {
@@ -468,7 +468,7 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::New:
         case Opcode::NewLocal: {
             size_t n = in.args.size();
-            FrameSlots<Value, 8> args(n);
+            CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
                 args[i] = eval(in.args[i], ctx);
             const ClassInfo* cls = in.cls;
