@@ -8,7 +8,20 @@
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/runtime/runtime.h"
 
+#include <gmp.h>
+
 namespace absim::interp {
+
+// GMP truncates (a monotonic rounding) and saturates beyond the range of
+// double; a time that is not a number (never, for a typed model) gets one
+// key for all, so only the exact comparison orders it.
+double timeKeySlow(const Value& t) {
+    if (t.isRat())
+        return mpq_get_d(t.rational().backend().data());
+    if (t.isBigInt())
+        return mpz_get_d(t.bigInt().backend().data());
+    return 0;
+}
 
 void Runtime::kick(Cog* cog) {
     if (!cog->inRunQueue) {

@@ -15,12 +15,16 @@
 
 namespace absim::interp {
 
+// A time as a double, rounded toward zero (scheduler.cpp): monotonic.
+double timeKeySlow(const Value& t);
+
 class TimeWaiters {
   public:
     // An entry of the maximum heap holds its waiter's maximum bound, an
     // entry of the minimum heap its minimum: each heap orders by one time.
     struct Entry {
         Value time;
+        double key = 0;     // `time` rounded to nearest: orders most pairs without GMP
         uint64_t order = 0; // FIFO among equal times
         uint64_t token = 0;
         ProcessRef process;
@@ -35,7 +39,8 @@ class TimeWaiters {
     void add(Process* p, Value t) {
         uint64_t token = ++tokens_;
         p->timeToken = token;
-        push(heap_, Entry{std::move(t), ++order_, token, ProcessRef(p)});
+        double k = key(t);
+        push(heap_, Entry{std::move(t), k, ++order_, token, ProcessRef(p)});
     }
     // A wait that ends at `tmax`, or at an advance to `tmin` or later.
     void add(Process* p, Value tmin, Value tmax) {
@@ -46,8 +51,9 @@ class TimeWaiters {
         uint64_t token = ++tokens_;
         p->timeToken = token;
         ++order_;
-        push(ranged_, Entry{std::move(tmin), order_, token, ProcessRef(p)});
-        push(heap_, Entry{std::move(tmax), order_, token, ProcessRef(p)});
+        double kmin = key(tmin), kmax = key(tmax);
+        push(ranged_, Entry{std::move(tmin), kmin, order_, token, ProcessRef(p)});
+        push(heap_, Entry{std::move(tmax), kmax, order_, token, ProcessRef(p)});
     }
 
     // The earliest maximum bound of a live waiter; null when none.
@@ -103,7 +109,15 @@ class TimeWaiters {
     }
 
   private:
+    // A rounding to double never reverses an order: different keys order
+    // two times exactly, and only equal keys need the exact comparison
+    // (which, for Rats, is GMP's).
+    static double key(const Value& t) {
+        return t.isSmallInt() ? double(t.smallInt()) : timeKeySlow(t);
+    }
     static bool later(const Entry& a, const Entry& b) {
+        if (a.key != b.key)
+            return a.key > b.key;
         int c = compare(a.time, b.time);
         return c != 0 ? c > 0 : a.order > b.order;
     }
