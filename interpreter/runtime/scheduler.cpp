@@ -8,7 +8,20 @@
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/runtime/runtime.h"
 
+#include <gmp.h>
+
 namespace absim::interp {
+
+// GMP truncates (a monotonic rounding) and saturates beyond the range of
+// double; a time that is not a number (never, for a typed model) gets one
+// key for all, so only the exact comparison orders it.
+double timeKeySlow(const Value& t) {
+    if (t.isRat())
+        return mpq_get_d(t.rational().backend().data());
+    if (t.isBigInt())
+        return mpz_get_d(t.bigInt().backend().data());
+    return 0;
+}
 
 void Runtime::kick(Cog* cog) {
     if (!cog->inRunQueue) {
@@ -199,8 +212,9 @@ void Runtime::afterStep(Cog* c, Process* p) {
 }
 
 bool Runtime::advanceTime() {
-    Value t;
-    bool any = timeWaiters_.earliest(t);
+    const Value* earliest = timeWaiters_.earliest();
+    Value t = earliest ? *earliest : Value();
+    bool any = earliest != nullptr;
     // Processes starved of resources wait for the next boundary (§6.3).
     // [Ours] Unless nothing could ever serve them and no clock limit is
     // set: then stepping on would never end (§9).
@@ -227,11 +241,12 @@ bool Runtime::advanceTime() {
         }
     }
     if (compare(t, clock_) > 0) {
-        clock_ = t;
+        clock_ = std::move(t);
+        ++stats_.timeAdvances;
         passBoundaries();
     }
-    for (ProcessRef& p : timeWaiters_.takeDue(clock_))
-        wakeByTime(p.get());
+    for (TimeWaiters::Due& d : timeWaiters_.takeDue(clock_))
+        wakeByTime(d.process.get());
     return true;
 }
 
