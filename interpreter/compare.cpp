@@ -46,7 +46,10 @@ int compareLeaves(const Value& a, const Value& b) {
 bool equalLeaves(const Value& a, const Value& b) {
     if (a.isExactNumber() && b.isExactNumber()) {
         // Int vs Rat is never equal (Rats are never integral), but the
-        // comparison says so just as well.
+        // comparison says so just as well. Both inline: normalised words.
+        if (a.isSmallExact() && b.isSmallExact()) {
+            return a.smallExactEquals(b);
+        }
         return compareNumbers(a, b) == 0;
     }
     if (a.isFloat() && b.isFloat()) {

@@ -1,0 +1,85 @@
+#pragma once
+// Exact arithmetic on small exact numbers: inline Ints and inline Rats
+// (value.h), i.e. num/den with an int64 numerator and a denominator below
+// 2^56 (1 for an Int). Intermediates are 128-bit, which holds every product
+// of a numerator and a denominator (2^63 * 2^56) and every sum of two; the
+// gcds are binary gcds on machine words. Only a result that does not fit the
+// inline forms goes to GMP (a big Int or a heap Rat).
+//
+// Times in models are typically milliseconds (`12345/1000`) and resource
+// areas products of those: this keeps their arithmetic off the heap.
+
+#include "interpreter/value.h"
+
+#include <cstdint>
+#include <utility>
+
+namespace absim::interp::smallrat {
+
+using Int128 = __int128;
+using Uint128 = unsigned __int128;
+
+inline uint64_t magnitude(int64_t n) noexcept {
+    return n < 0 ? uint64_t(0) - uint64_t(n) : uint64_t(n);
+}
+
+// Binary gcd; gcd(0, b) == b.
+inline uint64_t gcd(uint64_t a, uint64_t b) noexcept {
+    if (a == 0) {
+        return b;
+    }
+    if (b == 0) {
+        return a;
+    }
+    int shift = __builtin_ctzll(a | b);
+    a >>= __builtin_ctzll(a);
+    do {
+        b >>= __builtin_ctzll(b);
+        if (a > b) {
+            std::swap(a, b);
+        }
+        b -= a;
+    } while (b != 0);
+    return a << shift;
+}
+
+// Three-way comparison of two small exact numbers by cross-multiplying
+// (denominators are positive).
+inline int compare(const Value& a, const Value& b) noexcept {
+    Int128 x = Int128(a.smallNumerator()) * Int128(b.smallDenominator());
+    Int128 y = Int128(b.smallNumerator()) * Int128(a.smallDenominator());
+    return (x > y) - (x < y);
+}
+
+// The number num/den, already in lowest terms (or num == 0) with den >= 1: an Int, an
+// inline Rat, or (when it does not fit) a big Int or heap Rat.
+Value fromReduced(Int128 num, Uint128 den);
+// num/den in any terms, den != 0.
+Value ratio(Int128 num, Int128 den);
+
+// Both operands small exact (isSmallExact()).
+Value add(const Value& a, const Value& b);
+Value subtract(const Value& a, const Value& b);
+Value multiply(const Value& a, const Value& b);
+// b is not zero.
+Value divide(const Value& a, const Value& b);
+// a - b * truncate(a / b); b is not zero.
+Value remainder(const Value& a, const Value& b);
+Value negate(const Value& a);
+
+// Rounding a small exact number to an Int; never overflows (den >= 1).
+inline int64_t floorOf(const Value& v) noexcept {
+    int64_t n = v.smallNumerator(), d = int64_t(v.smallDenominator());
+    int64_t q = n / d;
+    return q - int64_t(n % d != 0 && n < 0);
+}
+inline int64_t ceilOf(const Value& v) noexcept {
+    int64_t n = v.smallNumerator(), d = int64_t(v.smallDenominator());
+    int64_t q = n / d;
+    return q + int64_t(n % d != 0 && n > 0);
+}
+inline int64_t truncateOf(const Value& v) noexcept {
+    return v.smallNumerator() / int64_t(v.smallDenominator());
+}
+
+} // namespace absim::interp::smallrat
