@@ -6,17 +6,6 @@ namespace absim::interp::smallrat {
 
 namespace {
 
-constexpr Int128 kInt64Min = INT64_MIN;
-constexpr Int128 kInt64Max = INT64_MAX;
-
-bool fitsInt64(Int128 n) {
-    return n >= kInt64Min && n <= kInt64Max;
-}
-
-Uint128 magnitude128(Int128 n) {
-    return n < 0 ? Uint128(0) - Uint128(n) : Uint128(n);
-}
-
 int trailingZeros(Uint128 x) {
     uint64_t low = uint64_t(x);
     return low != 0 ? __builtin_ctzll(low) : 64 + __builtin_ctzll(uint64_t(x >> 64));
@@ -69,8 +58,14 @@ Value addOrSubtract(const Value& a, const Value& b, bool subtract) {
     if (g == 1) {
         return fromReduced(t, Uint128(d1) * d2);
     }
-    uint64_t g2 = gcd(uint64_t(magnitude128(t) % g), g);
-    if (g2 != 1) {
+    uint64_t g2;
+    if (fitsInt64(t)) {
+        // The usual case: word-sized division instead of 128-bit calls.
+        int64_t small = int64_t(t);
+        g2 = gcd(magnitude(small) % g, g);
+        t = small / int64_t(g2);
+    } else {
+        g2 = gcd(uint64_t(magnitude128(t) % g), g);
         t /= Int128(g2);
     }
     return fromReduced(t, Uint128(e1) * (d2 / g2));
@@ -78,17 +73,7 @@ Value addOrSubtract(const Value& a, const Value& b, bool subtract) {
 
 } // namespace
 
-Value fromReduced(Int128 num, Uint128 den) {
-    if (fitsInt64(num)) {
-        // 0/den: a sum or product that cancels out (0 is in lowest terms
-        // only over 1, but the callers need not care).
-        if (den == 1 || num == 0) {
-            return Value::fromInt(int64_t(num));
-        }
-        if (den <= Value::kMaxSmallRatDenominator) {
-            return Value::fromSmallRat(int64_t(num), uint64_t(den));
-        }
-    }
+Value detail::fromReducedOnHeap(Int128 num, Uint128 den) {
     Rational r;
     mpq_ptr q = r.backend().data();
     setMpz(mpq_numref(q), magnitude128(num), num < 0);
@@ -101,6 +86,12 @@ Value ratio(Int128 num, Int128 den) {
         // Both at most 2^126 in magnitude here: negating cannot overflow.
         num = -num;
         den = -den;
+    }
+    Uint128 m = magnitude128(num);
+    if ((m >> 64) == 0 && (Uint128(den) >> 64) == 0) {
+        uint64_t g = gcd(uint64_t(m), uint64_t(den));
+        Int128 reduced = Int128(uint64_t(m) / g);
+        return fromReduced(num < 0 ? -reduced : reduced, uint64_t(den) / g);
     }
     Uint128 g = gcd128(magnitude128(num), Uint128(den));
     if (g != 1) {

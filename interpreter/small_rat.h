@@ -51,9 +51,33 @@ inline int compare(const Value& a, const Value& b) noexcept {
     return (x > y) - (x < y);
 }
 
-// The number num/den, already in lowest terms (or num == 0) with den >= 1: an Int, an
-// inline Rat, or (when it does not fit) a big Int or heap Rat.
-Value fromReduced(Int128 num, Uint128 den);
+inline bool fitsInt64(Int128 n) noexcept {
+    return n >= Int128(INT64_MIN) && n <= Int128(INT64_MAX);
+}
+
+inline Uint128 magnitude128(Int128 n) noexcept {
+    return n < 0 ? Uint128(0) - Uint128(n) : Uint128(n);
+}
+
+namespace detail {
+Value fromReducedOnHeap(Int128 num, Uint128 den);
+}
+
+// The number num/den, already in lowest terms (or num == 0) with den >= 1:
+// an Int, an inline Rat, or (when it does not fit) a big Int or heap Rat.
+inline Value fromReduced(Int128 num, Uint128 den) {
+    if (fitsInt64(num)) {
+        // 0/den: a sum or product that cancels out (0 is in lowest terms
+        // only over 1, but the callers need not care).
+        if (den == 1 || num == 0) {
+            return Value::fromInt(int64_t(num));
+        }
+        if (den <= Value::kMaxSmallRatDenominator) {
+            return Value::fromSmallRat(int64_t(num), uint64_t(den));
+        }
+    }
+    return detail::fromReducedOnHeap(num, den);
+}
 // num/den in any terms, den != 0.
 Value ratio(Int128 num, Int128 den);
 
