@@ -31,6 +31,14 @@ inline uint64_t gcd(uint64_t a, uint64_t b) noexcept {
     if (b == 0) {
         return a;
     }
+    // An Int operand (denominator 1) and equal denominators are common and
+    // would otherwise take a dozen rounds.
+    if (a == 1 || b == 1) {
+        return 1;
+    }
+    if (a == b) {
+        return a;
+    }
     int shift = __builtin_ctzll(a | b);
     a >>= __builtin_ctzll(a);
     do {
