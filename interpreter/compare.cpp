@@ -2,6 +2,7 @@
 
 #include "interpreter/inline_stack.h"
 #include "interpreter/numbers.h"
+#include "interpreter/small_rat.h"
 
 namespace absim::interp {
 
@@ -82,6 +83,11 @@ int compareConstructors(const ConstructorInfo* x, const ConstructorInfo* y) {
 // taken at once and the later ones pushed, so walking a list keeps at most
 // one entry (its tail) waiting.
 int detail::compareSlow(const Value& a, const Value& b) {
+    // Times (the clock, wake-up times) are often inline Rats. Kept out of
+    // compare() itself: inlined there it costs every caller code size.
+    if (a.isSmallExact() && b.isSmallExact()) {
+        return smallrat::compare(a, b);
+    }
     Work work;
     const Value* x = &a;
     const Value* y = &b;
@@ -114,6 +120,9 @@ int detail::compareSlow(const Value& a, const Value& b) {
 }
 
 bool detail::equalsSlow(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) {
+        return a.smallExactEquals(b);
+    }
     Work work;
     const Value* x = &a;
     const Value* y = &b;

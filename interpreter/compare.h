@@ -10,7 +10,6 @@
 // Both walk structures with an explicit stack, so long lists and deep terms
 // compare without deep recursion.
 
-#include "interpreter/small_rat.h"
 #include "interpreter/value.h"
 
 namespace absim::interp {
@@ -25,10 +24,6 @@ inline int compare(const Value& a, const Value& b) {
     if (a.isSmallInt() && b.isSmallInt()) {
         return (a.smallInt() > b.smallInt()) - (a.smallInt() < b.smallInt());
     }
-    // Times (the clock, wake-up times) are often inline Rats.
-    if (a.isSmallExact() && b.isSmallExact()) {
-        return smallrat::compare(a, b);
-    }
     return detail::compareSlow(a, b);
 }
 
@@ -38,9 +33,6 @@ inline bool equals(const Value& a, const Value& b) {
     }
     if (a.isConstant() && b.isConstant()) {
         return a.constructor() == b.constructor();
-    }
-    if (a.isSmallExact() && b.isSmallExact()) {
-        return a.smallExactEquals(b);
     }
     return detail::equalsSlow(a, b);
 }
