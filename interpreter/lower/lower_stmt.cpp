@@ -4,6 +4,52 @@
 
 namespace absim::interp {
 
+namespace {
+
+// The maximum of `duration(min, max)`: the minimum itself when both are the
+// same leaf (`duration(d, d)`, `duration(1, 1)`), so that the runtime reads
+// it once and knows the wait is a point in time.
+const Expr* maxBound(const Expr* min, const Expr* max) {
+    if (min->op != max->op)
+        return max;
+    switch (min->op) {
+    case ExprOp::Local:
+    case ExprOp::Field:
+        return min->slot == max->slot ? min : max;
+    case ExprOp::Const:
+        return min->constant.isSmallInt() && max->constant.isSmallInt() &&
+                       min->constant.smallInt() == max->constant.smallInt()
+                   ? min
+                   : max;
+    default:
+        return max;
+    }
+}
+
+// The jump of an `if` or `while` on `cond`. A comparison becomes a
+// CompareJump on its two sides: the runtime compares them in place
+// instead of building a Bool and testing it.
+void setCondition(Instr& in, const Expr* cond) {
+    switch (cond->op) {
+    case ExprOp::Eq:
+    case ExprOp::Ne:
+    case ExprOp::Lt:
+    case ExprOp::Le:
+    case ExprOp::Gt:
+    case ExprOp::Ge:
+        in.op = Opcode::CompareJump;
+        in.cmp = cond->op;
+        in.e = cond->kids[0];
+        in.e2 = cond->kids[1];
+        return;
+    default:
+        in.e = cond;
+        return;
+    }
+}
+
+} // namespace
+
 Instr& Lowerer::emit(Code& code, Opcode op, uint32_t line) {
     Instr& in = code.instrs.emplace_back();
     in.op = op;
@@ -169,7 +215,7 @@ const GuardCode* Lowerer::lowerGuard(const ast::Guard* g, Scope& s) {
     case ast::GuardKind::Duration:
         out.kind = GuardCode::Kind::Duration;
         out.exp = lowerExp(g->min.get(), s);
-        out.max = g->max ? lowerExp(g->max.get(), s) : out.exp;
+        out.max = g->max ? maxBound(out.exp, lowerExp(g->max.get(), s)) : out.exp;
         break;
     case ast::GuardKind::Exp:
         out.kind = GuardCode::Kind::Bool;
@@ -371,7 +417,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
     case ast::StmtKind::If: {
         const auto* i = st->as<ast::IfStmt>();
         size_t jf = code.instrs.size();
-        emit(code, Opcode::JumpIfFalse, line).e = lowerExp(i->cond.get(), s);
+        setCondition(emit(code, Opcode::JumpIfFalse, line), lowerExp(i->cond.get(), s));
         s.open();
         lowerStmt(i->then.get(), code, s);
         s.close();
@@ -394,7 +440,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
     case ast::StmtKind::While: {
         const auto* w = st->as<ast::WhileStmt>();
         uint32_t top = uint32_t(code.instrs.size());
-        emit(code, Opcode::JumpIfFalse, line).e = lowerExp(w->cond.get(), s);
+        setCondition(emit(code, Opcode::JumpIfFalse, line), lowerExp(w->cond.get(), s));
         s.open();
         lowerStmt(w->body.get(), code, s);
         s.close();
@@ -451,7 +497,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
         const auto* d = st->as<ast::DurationStmt>();
         Instr& in = emit(code, Opcode::Duration, line);
         in.e = lowerExp(d->min.get(), s);
-        in.e2 = d->max ? lowerExp(d->max.get(), s) : in.e;
+        in.e2 = d->max ? maxBound(in.e, lowerExp(d->max.get(), s)) : in.e;
         return;
     }
     case ast::StmtKind::Throw:

@@ -6,9 +6,9 @@
 #include "interpreter/compare.h"
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
-#include "interpreter/eval/frame_slots.h"
 #include "interpreter/format.h"
 #include "interpreter/numbers.h"
+#include "interpreter/runtime/call_args.h"
 #include "interpreter/runtime/runtime.h"
 
 namespace absim::interp {
@@ -25,6 +25,55 @@ inline void store(Frame& f, const Dest& d, Value v) {
         return;
     case Dest::Kind::None:
         return;
+    }
+}
+
+// A statement's operand: leaves (constant, local, field: most operands of
+// calls, assignments and returns) are read here, without a call into the
+// evaluator; anything else is evaluated.
+[[gnu::always_inline]] inline Value operand(const Expr* e, EvalContext& ctx) {
+    switch (e->op) {
+    case ExprOp::Const:
+        return e->constant;
+    case ExprOp::Local:
+        return ctx.locals[e->slot];
+    case ExprOp::Field:
+        return ctx.self->fields[e->slot];
+    default:
+        return eval(e, ctx);
+    }
+}
+
+// The same by reference, without copying a leaf: `tmp` holds anything else.
+[[gnu::always_inline]] inline const Value& operand(const Expr* e, EvalContext& ctx, Value& tmp) {
+    switch (e->op) {
+    case ExprOp::Const:
+        return e->constant;
+    case ExprOp::Local:
+        return ctx.locals[e->slot];
+    case ExprOp::Field:
+        return ctx.self->fields[e->slot];
+    default:
+        tmp = eval(e, ctx);
+        return tmp;
+    }
+}
+
+// What the evaluator computes for `a cmp b` (compare.h).
+inline bool comparison(ExprOp cmp, const Value& a, const Value& b) {
+    switch (cmp) {
+    case ExprOp::Eq:
+        return equals(a, b);
+    case ExprOp::Ne:
+        return !equals(a, b);
+    case ExprOp::Lt:
+        return compare(a, b) < 0;
+    case ExprOp::Le:
+        return compare(a, b) <= 0;
+    case ExprOp::Gt:
+        return compare(a, b) > 0;
+    default: // Ge
+        return compare(a, b) >= 0;
     }
 }
 
@@ -178,6 +227,26 @@ bool Runtime::unwind(Process* p, const Value& exc) {
     }
 }
 
+// Puts `p` among the time waiters until the clock reaches now + [min, max];
+// false, and no wait at all, when a bound is negative (§5.3).
+bool Runtime::waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx) {
+    Value zero = Value::fromInt(0);
+    Value lo = operand(min, ctx);
+    if (max == min) {
+        // The usual `duration(d, d)`: a point in time, one sum.
+        if (compare(lo, zero) < 0)
+            return false;
+        timeWaiters_.add(p, add(clock_, lo));
+        return true;
+    }
+    Value hi = operand(max, ctx);
+    if (compare(lo, zero) < 0 || compare(hi, zero) < 0)
+        return false;
+    // A maximum below the minimum counts as the minimum (TimeWaiters::add).
+    timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
+    return true;
+}
+
 bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
     const GuardCode* g = in.guard;
     p->timePassed = false;
@@ -188,19 +257,14 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
                 ? d->left
                 : d->right;
     if (d->kind == GuardCode::Kind::Duration) {
-        Value lo = eval(d->exp, ctx);
-        Value hi = d->max == d->exp ? lo : eval(d->max, ctx);
-        Value zero = Value::fromInt(0);
-        if (compare(lo, zero) < 0 || compare(hi, zero) < 0) {
-            p->timePassed = true; // negative: no wait at all (§5.3)
-        } else {
-            if (compare(hi, lo) < 0)
-                lo = hi;
+        if (waitForTime(p, d->exp, d->max, ctx)) {
             p->guard = g;
             p->state = ProcessState::WaitingTime;
-            timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
             return true;
         }
+        p->timePassed = true; // negative: no wait at all (§5.3)
+        if (d == g)
+            return false; // nothing else to wait for
     }
     if (guardHolds(p, g))
         return false; // already true: continue without releasing
@@ -213,16 +277,21 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
 // Runs `p` until it yields. Returns normally when it released its COG,
 // blocked or ended; ABS exceptions propagate to execute().
 bool Runtime::runFrames(Process* p) {
+    // One context for the top frame, renewed when a frame is pushed or popped.
+    EvalContext ctx{this, p->frames.back().locals.get(), p->frames.back().self, p, nullptr};
+    auto enterTop = [&] {
+        ctx.locals = p->frames.back().locals.get();
+        ctx.self = p->frames.back().self;
+    };
     for (;;) {
         Frame& f = p->frames.back();
         const Instr& in = f.code->instrs[f.pc];
-        EvalContext ctx{this, f.locals.get(), f.self, p, nullptr};
         switch (in.op) {
         case Opcode::Nop:
             ++f.pc;
             break;
         case Opcode::Assign:
-            store(f, in.dest, eval(in.e, ctx));
+            store(f, in.dest, operand(in.e, ctx));
             ++f.pc;
             break;
         case Opcode::Eval:
@@ -241,6 +310,15 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::JumpIfFalse:
             f.pc = evalBool(in.e, ctx) ? f.pc + 1 : in.target;
             break;
+        case Opcode::CompareJump: {
+            // Left side first, as the evaluator does; reading the right side
+            // cannot change the left (pure code writes only fresh slots).
+            Value ta, tb;
+            const Value& a = operand(in.e, ctx, ta);
+            const Value& b = operand(in.e2, ctx, tb);
+            f.pc = comparison(in.cmp, a, b) ? f.pc + 1 : in.target;
+            break;
+        }
         case Opcode::Match:
             f.pc = match(in.pattern, f.locals[in.slot], ctx) ? f.pc + 1 : in.target;
             break;
@@ -260,8 +338,9 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::Rethrow:
             throw AbsException(f.locals[in.slot]);
         case Opcode::Return:
-            if (finishFrame(p, in.e ? eval(in.e, ctx) : Value::unit()))
+            if (finishFrame(p, in.e ? operand(in.e, ctx) : Value::unit()))
                 return true;
+            enterTop();
             break;
         case Opcode::TryEnter:
             f.handlers.push_back(Handler{in.target, in.slot});
@@ -309,27 +388,20 @@ bool Runtime::runFrames(Process* p) {
             p->state = ProcessState::Blocked;
             return true;
         }
-        case Opcode::Duration: {
-            Value lo = eval(in.e, ctx);
-            Value hi = in.e2 == in.e ? lo : eval(in.e2, ctx);
-            Value zero = Value::fromInt(0);
-            if (compare(lo, zero) < 0 || compare(hi, zero) < 0) {
+        case Opcode::Duration:
+            if (!waitForTime(p, in.e, in.e2, ctx)) {
                 ++f.pc;
                 break;
             }
-            if (compare(hi, lo) < 0)
-                lo = hi;
             p->blockedOn = BlockReason::Duration;
             p->state = ProcessState::Blocked;
-            timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
             return true;
-        }
         case Opcode::AsyncCall: {
-            Value callee = eval(in.e, ctx);
+            Value callee = operand(in.e, ctx);
             size_t n = in.args.size();
-            FrameSlots<Value, 8> args(n);
+            CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
-                args[i] = eval(in.args[i], ctx);
+                args[i] = operand(in.args[i], ctx);
             Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
             Value fut = asyncCall(p, callee, in.method, args.data(), n, std::move(deadline));
             store(f, in.dest, std::move(fut));
@@ -337,16 +409,16 @@ bool Runtime::runFrames(Process* p) {
             break;
         }
         case Opcode::SyncCall: {
-            Value callee = eval(in.e, ctx);
+            Value callee = operand(in.e, ctx);
             if (!callee.isObject())
                 throwBuiltinException(BuiltinConstructor::NullPointerException);
             Object* o = callee.entityAs<Object>();
             if (!o->alive)
                 throwBuiltinException(BuiltinConstructor::ObjectDeadException);
             size_t n = in.args.size();
-            FrameSlots<Value, 8> args(n);
+            CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
-                args[i] = eval(in.args[i], ctx);
+                args[i] = operand(in.args[i], ctx);
             if (o->cog != p->cog) {
                 // Another COG: an asynchronous call plus a blocking get (§3).
                 Value fut = asyncCall(p, callee, in.method, args.data(), n, Value());
@@ -374,10 +446,11 @@ bool Runtime::runFrames(Process* p) {
                 throwRuntimeError("recursion too deep");
             ++stats_.calls;
             p->frames.push_back(std::move(callee_frame));
+            enterTop();
             break;
         }
         case Opcode::Get: {
-            Value fut = eval(in.e, ctx);
+            Value fut = operand(in.e, ctx);
             if (!fut.isFuture())
                 throwBuiltinException(BuiltinConstructor::NullPointerException);
             Future* F = fut.entityAs<Future>();
@@ -395,7 +468,7 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::New:
         case Opcode::NewLocal: {
             size_t n = in.args.size();
-            FrameSlots<Value, 8> args(n);
+            CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
                 args[i] = eval(in.args[i], ctx);
             const ClassInfo* cls = in.cls;
@@ -417,6 +490,7 @@ bool Runtime::runFrames(Process* p) {
                 init.locals = std::make_unique<Value[]>(cls->init.slotCount);
                 init.resultDest = in.dest;
                 p->frames.push_back(std::move(init));
+                enterTop();
                 break;
             }
             Value dc = in.e ? eval(in.e, ctx) : p->cog->dc;

@@ -113,6 +113,7 @@ private:
     bool unwind(Process* p, const Value& exc);
     bool finishFrame(Process* p, Value v);
     bool startAwait(Process* p, const Instr& in, EvalContext& ctx);
+    bool waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx);
 
     // --- reports (report.cpp) ---
     void reportError(const std::string& headline, Process* p);

@@ -199,8 +199,9 @@ void Runtime::afterStep(Cog* c, Process* p) {
 }
 
 bool Runtime::advanceTime() {
-    Value t;
-    bool any = timeWaiters_.earliest(t);
+    const Value* earliest = timeWaiters_.earliest();
+    Value t = earliest ? *earliest : Value();
+    bool any = earliest != nullptr;
     // Processes starved of resources wait for the next boundary (§6.3).
     // [Ours] Unless nothing could ever serve them and no clock limit is
     // set: then stepping on would never end (§9).
@@ -227,11 +228,12 @@ bool Runtime::advanceTime() {
         }
     }
     if (compare(t, clock_) > 0) {
-        clock_ = t;
+        clock_ = std::move(t);
+        ++stats_.timeAdvances;
         passBoundaries();
     }
-    for (ProcessRef& p : timeWaiters_.takeDue(clock_))
-        wakeByTime(p.get());
+    for (TimeWaiters::Due& d : timeWaiters_.takeDue(clock_))
+        wakeByTime(d.process.get());
     return true;
 }
 

@@ -4,8 +4,6 @@
 
 #include "interpreter/runtime/runtime.h"
 
-#include "interpreter/compare.h"
-
 namespace absim::interp {
 
 int Runtime::run() {
@@ -59,11 +57,8 @@ int Runtime::run() {
         }
         if (stopped_)
             break;
-        Value before = clock_;
         if (!advanceTime())
             break;
-        if (compare(clock_, before) != 0)
-            ++stats_.timeAdvances;
         if (options_.observer)
             options_.observer->progress(clock_, stats_);
     }

@@ -17,95 +17,116 @@ namespace absim::interp {
 
 class TimeWaiters {
   public:
+    // An entry of the maximum heap holds its waiter's maximum bound, an
+    // entry of the minimum heap its minimum: each heap orders by one time.
     struct Entry {
-        Value tmin, tmax;
+        Value time;
         uint64_t order = 0; // FIFO among equal times
         uint64_t token = 0;
         ProcessRef process;
     };
+    // A waiter taken by takeDue, with its place in the waking order.
+    struct Due {
+        uint64_t order = 0;
+        ProcessRef process;
+    };
 
+    // A wait until exactly `t`.
+    void add(Process* p, Value t) {
+        uint64_t token = ++tokens_;
+        p->timeToken = token;
+        push(heap_, Entry{std::move(t), ++order_, token, ProcessRef(p)});
+    }
+    // A wait that ends at `tmax`, or at an advance to `tmin` or later.
     void add(Process* p, Value tmin, Value tmax) {
-        Entry e{std::move(tmin), std::move(tmax), ++order_, ++tokens_, ProcessRef(p)};
-        p->timeToken = e.token;
-        if (compare(e.tmin, e.tmax) < 0) {
-            ranged_.push_back(e);
-            std::push_heap(ranged_.begin(), ranged_.end(), laterMin);
+        if (compare(tmin, tmax) >= 0) {
+            add(p, std::move(tmax));
+            return;
         }
-        heap_.push_back(std::move(e));
-        std::push_heap(heap_.begin(), heap_.end(), later);
+        uint64_t token = ++tokens_;
+        p->timeToken = token;
+        ++order_;
+        push(ranged_, Entry{std::move(tmin), order_, token, ProcessRef(p)});
+        push(heap_, Entry{std::move(tmax), order_, token, ProcessRef(p)});
     }
 
-    // The earliest maximum bound of a live waiter; false when none.
-    bool earliest(Value& t) {
+    // The earliest maximum bound of a live waiter; null when none.
+    const Value* earliest() {
         dropStale();
-        if (heap_.empty())
-            return false;
-        t = heap_.front().tmax;
-        return true;
+        return heap_.empty() ? nullptr : &heap_.front().time;
     }
 
-    // Removes and returns, in order, every live waiter due at time `t`. The
-    // list is reused by the next call (no allocation per time step).
-    std::vector<ProcessRef>& takeDue(const Value& t) {
-        std::vector<Entry>& due = due_;
-        due.clear();
-        woken_.clear();
+    // Removes and returns, in waking order (the order of their waits), every
+    // live waiter due at time `t`. The list is reused by the next call (no
+    // allocation per time step).
+    std::vector<Due>& takeDue(const Value& t) {
+        due_.clear();
+        // Waiters leave the heap in (maximum, order) order, and every one due
+        // at an advance has the same maximum (the clock never passes a
+        // maximum): the list is mostly in order already, and is sorted only
+        // when it is not (waiters with a range joined it).
+        bool sorted = true;
         for (;;) {
             dropStale();
-            if (heap_.empty() || compare(heap_.front().tmax, t) > 0)
+            if (heap_.empty() || compare(heap_.front().time, t) > 0)
                 break;
-            std::pop_heap(heap_.begin(), heap_.end(), later);
-            due.push_back(std::move(heap_.back()));
-            heap_.pop_back();
-            due.back().process->timeToken = 0;
+            Entry& e = heap_.front();
+            e.process->timeToken = 0;
+            if (!due_.empty() && due_.back().order > e.order)
+                sorted = false;
+            due_.push_back(Due{e.order, std::move(e.process)});
+            pop(heap_);
         }
         while (!ranged_.empty()) {
             Entry& e = ranged_.front();
             bool live = e.process->timeToken == e.token;
-            if (live && compare(e.tmin, t) > 0)
+            if (live && compare(e.time, t) > 0)
                 break;
-            std::pop_heap(ranged_.begin(), ranged_.end(), laterMin);
             if (live) {
-                ranged_.back().process->timeToken = 0;
-                due.push_back(std::move(ranged_.back()));
+                e.process->timeToken = 0;
+                if (!due_.empty() && due_.back().order > e.order)
+                    sorted = false;
+                due_.push_back(Due{e.order, std::move(e.process)});
             }
-            ranged_.pop_back();
+            pop(ranged_);
         }
-        std::sort(due.begin(), due.end(),
-                  [](const Entry& a, const Entry& b) { return a.order < b.order; });
-        for (Entry& e : due)
-            woken_.push_back(std::move(e.process));
-        due.clear();
-        return woken_;
+        if (!sorted)
+            std::sort(due_.begin(), due_.end(),
+                      [](const Due& a, const Due& b) { return a.order < b.order; });
+        return due_;
     }
 
     void clear() {
         heap_.clear();
         ranged_.clear();
         due_.clear();
-        woken_.clear();
     }
 
   private:
     static bool later(const Entry& a, const Entry& b) {
-        int c = compare(a.tmax, b.tmax);
+        int c = compare(a.time, b.time);
         return c != 0 ? c > 0 : a.order > b.order;
     }
-    static bool laterMin(const Entry& a, const Entry& b) {
-        int c = compare(a.tmin, b.tmin);
-        return c != 0 ? c > 0 : a.order > b.order;
+    // Heap operations that leave a lone entry where it is: most of the time
+    // one process waits for the clock (no entry moves at all then).
+    static void push(std::vector<Entry>& h, Entry&& e) {
+        h.push_back(std::move(e));
+        if (h.size() > 1)
+            std::push_heap(h.begin(), h.end(), later);
+    }
+    static void pop(std::vector<Entry>& h) {
+        if (h.size() > 1)
+            std::pop_heap(h.begin(), h.end(), later);
+        h.pop_back();
     }
     void dropStale() {
-        while (!heap_.empty() && heap_.front().process->timeToken != heap_.front().token) {
-            std::pop_heap(heap_.begin(), heap_.end(), later);
-            heap_.pop_back();
-        }
+        while (!heap_.empty() && heap_.front().process->timeToken != heap_.front().token)
+            pop(heap_);
     }
 
     std::vector<Entry> heap_;
     std::vector<Entry> ranged_;
-    std::vector<Entry> due_;        // scratch of takeDue
-    std::vector<ProcessRef> woken_; // what takeDue returned last
+    std::vector<Due> due_; // what takeDue returned last
     uint64_t order_ = 0;
     uint64_t tokens_ = 0;
 };
