@@ -2,6 +2,7 @@
 
 #include "interpreter/inline_stack.h"
 #include "interpreter/numbers.h"
+#include "interpreter/small_rat.h"
 
 namespace absim::interp {
 
@@ -46,7 +47,10 @@ int compareLeaves(const Value& a, const Value& b) {
 bool equalLeaves(const Value& a, const Value& b) {
     if (a.isExactNumber() && b.isExactNumber()) {
         // Int vs Rat is never equal (Rats are never integral), but the
-        // comparison says so just as well.
+        // comparison says so just as well. Both inline: normalised words.
+        if (a.isSmallExact() && b.isSmallExact()) {
+            return a.smallExactEquals(b);
+        }
         return compareNumbers(a, b) == 0;
     }
     if (a.isFloat() && b.isFloat()) {
@@ -79,6 +83,11 @@ int compareConstructors(const ConstructorInfo* x, const ConstructorInfo* y) {
 // taken at once and the later ones pushed, so walking a list keeps at most
 // one entry (its tail) waiting.
 int detail::compareSlow(const Value& a, const Value& b) {
+    // Times (the clock, wake-up times) are often inline Rats. Kept out of
+    // compare() itself: inlined there it costs every caller code size.
+    if (a.isSmallExact() && b.isSmallExact()) {
+        return smallrat::compare(a, b);
+    }
     Work work;
     const Value* x = &a;
     const Value* y = &b;
@@ -111,6 +120,9 @@ int detail::compareSlow(const Value& a, const Value& b) {
 }
 
 bool detail::equalsSlow(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) {
+        return a.smallExactEquals(b);
+    }
     Work work;
     const Value* x = &a;
     const Value* y = &b;

@@ -32,7 +32,17 @@ void appendInt(std::string& out, const Value& v) {
 
 // `num/den`, sign on the numerator; never integral (those are Ints).
 void appendRat(std::string& out, const Value& v) {
-    mpq_srcptr q = v.rational().backend().data();
+    if (v.isSmallRat()) {
+        char text[48];
+        auto [mid, ec1] = std::to_chars(text, text + 24, v.smallNumerator());
+        *mid++ = '/';
+        auto [end, ec2] = std::to_chars(mid, text + sizeof text, v.smallDenominator());
+        (void)ec1;
+        (void)ec2;
+        out.append(text, end);
+        return;
+    }
+    mpq_srcptr q = v.bigRat().backend().data();
     appendBigInt(out, mpq_numref(q));
     out += '/';
     appendBigInt(out, mpq_denref(q));

@@ -32,11 +32,11 @@ private:
 
 class RationalOperand {
 public:
-    // The temporary is made only for an Int: constructing a GMP rational
-    // allocates, and a Rat operand (the common case) needs none.
+    // The temporary is made only for an inline number: constructing a GMP
+    // rational allocates, and a heap Rat operand needs none.
     explicit RationalOperand(const Value& v) {
-        if (v.isRat()) {
-            ref_ = &v.rational();
+        if (v.isBigRat()) {
+            ref_ = &v.bigRat();
         } else {
             ref_ = &temp_.emplace(v.toRational());
         }

@@ -3,6 +3,7 @@
 #include "interpreter/errors.h"
 #include "interpreter/numbers.h"
 #include "interpreter/shortest_decimal.h"
+#include "interpreter/small_rat.h"
 
 #include <gmp.h>
 
@@ -26,13 +27,18 @@ Value roundRational(const Rational& r, MpzDivide divide) {
 }
 
 using DoubleRound = double (*)(double);
+using SmallRound = int64_t (*)(const Value&);
 
-Value roundNumber(const Value& v, MpzDivide exact, DoubleRound inexact, const char* name) {
+Value roundNumber(const Value& v, MpzDivide exact, SmallRound small, DoubleRound inexact,
+                  const char* name) {
     if (v.isInt()) {
         return v;
     }
-    if (v.isRat()) {
-        return roundRational(v.rational(), exact);
+    if (v.isSmallRat()) {
+        return Value::fromInt(small(v));
+    }
+    if (v.isBigRat()) {
+        return roundRational(v.bigRat(), exact);
     }
     if (v.isFloat()) {
         return intFromIntegralDouble(inexact(v.floatValue()));
@@ -128,15 +134,15 @@ double exactToDouble(const BigInt& numerator, const BigInt& denominator) {
 
 Value truncate(const Value& r) {
     return roundNumber(
-        r, mpz_tdiv_q, [](double d) { return std::trunc(d); }, "truncate");
+        r, mpz_tdiv_q, smallrat::truncateOf, [](double d) { return std::trunc(d); }, "truncate");
 }
 Value floor(const Value& f) {
     return roundNumber(
-        f, mpz_fdiv_q, [](double d) { return std::floor(d); }, "floor");
+        f, mpz_fdiv_q, smallrat::floorOf, [](double d) { return std::floor(d); }, "floor");
 }
 Value ceil(const Value& f) {
     return roundNumber(
-        f, mpz_cdiv_q, [](double d) { return std::ceil(d); }, "ceil");
+        f, mpz_cdiv_q, smallrat::ceilOf, [](double d) { return std::ceil(d); }, "ceil");
 }
 
 Value toFloat(const Value& r) {
@@ -145,8 +151,18 @@ Value toFloat(const Value& r) {
         d = double(r.smallInt()); // rounds to nearest
     } else if (r.isBigInt()) {
         d = quotientToDouble(r.bigInt().backend().data(), BigInt(1).backend().data());
-    } else if (r.isRat()) {
-        mpq_srcptr q = r.rational().backend().data();
+    } else if (r.isSmallRat()) {
+        // Both exactly representable: one IEEE division is correctly
+        // rounded, as quotientToDouble is.
+        constexpr uint64_t kExact = uint64_t(1) << 53;
+        if (smallrat::magnitude(r.smallNumerator()) <= kExact && r.smallDenominator() <= kExact) {
+            d = double(r.smallNumerator()) / double(r.smallDenominator());
+        } else {
+            Rational q = r.toRational();
+            d = quotientToDouble(mpq_numref(q.backend().data()), mpq_denref(q.backend().data()));
+        }
+    } else if (r.isBigRat()) {
+        mpq_srcptr q = r.bigRat().backend().data();
         d = quotientToDouble(mpq_numref(q), mpq_denref(q));
     } else if (r.isFloat()) {
         return r;
@@ -194,20 +210,26 @@ Value numerator(const Value& r) {
     if (r.isInt()) {
         return r;
     }
-    if (!r.isRat()) {
+    if (r.isSmallRat()) {
+        return Value::fromInt(r.smallNumerator());
+    }
+    if (!r.isBigRat()) {
         throwKindMismatch("numerator", r);
     }
-    return Value::fromBigInt(copyOf(mpq_numref(r.rational().backend().data())));
+    return Value::fromBigInt(copyOf(mpq_numref(r.bigRat().backend().data())));
 }
 
 Value denominator(const Value& r) {
     if (r.isInt()) {
         return Value::fromInt(1);
     }
-    if (!r.isRat()) {
+    if (r.isSmallRat()) {
+        return Value::fromInt(int64_t(r.smallDenominator()));
+    }
+    if (!r.isBigRat()) {
         throwKindMismatch("denominator", r);
     }
-    return Value::fromBigInt(copyOf(mpq_denref(r.rational().backend().data())));
+    return Value::fromBigInt(copyOf(mpq_denref(r.bigRat().backend().data())));
 }
 
 Value abs(const Value& x) {

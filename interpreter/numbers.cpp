@@ -2,6 +2,7 @@
 
 #include "interpreter/errors.h"
 #include "interpreter/gmp_operands.h"
+#include "interpreter/small_rat.h"
 #include "interpreter/strings.h"
 
 #include <gmp.h>
@@ -44,17 +45,11 @@ Value exactOp(const Value& a, const Value& b, MpzOp intOp, MpqOp ratOp) {
     return Value::fromRational(std::move(r));
 }
 
-Value ratioOfInts(int64_t num, int64_t den) {
-    Rational r;
-    mpq_ptr q = r.backend().data();
-    mpz_set_si(mpq_numref(q), num);
-    mpz_set_si(mpq_denref(q), den);
-    mpq_canonicalize(q);
-    return Value::fromRational(std::move(r));
-}
-
 // a - b * truncate(a / b), for any exact a and non-zero b.
 Value exactRemainder(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) {
+        return smallrat::remainder(a, b);
+    }
     if (a.isInt() && b.isInt()) {
         detail::BigIntOperand x(a), y(b);
         BigInt r;
@@ -80,6 +75,9 @@ void detail::throwFloatOverflow() {
 }
 
 Value detail::addSlow(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) {
+        return smallrat::add(a, b);
+    }
     switch (domainOf(a, b)) {
     case Domain::Int:
     case Domain::Rat:
@@ -96,6 +94,9 @@ Value detail::addSlow(const Value& a, const Value& b) {
 }
 
 Value detail::subtractSlow(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) {
+        return smallrat::subtract(a, b);
+    }
     switch (domainOf(a, b)) {
     case Domain::Int:
     case Domain::Rat:
@@ -109,6 +110,9 @@ Value detail::subtractSlow(const Value& a, const Value& b) {
 }
 
 Value detail::multiplySlow(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) {
+        return smallrat::multiply(a, b);
+    }
     switch (domainOf(a, b)) {
     case Domain::Int:
     case Domain::Rat:
@@ -133,13 +137,16 @@ Value divide(const Value& a, const Value& b) {
         if (x % y == 0) {
             return Value::fromInt(x / y);
         }
-        return ratioOfInts(x, y);
+        return smallrat::ratio(x, y);
     }
     switch (domainOf(a, b)) {
     case Domain::Int:
     case Domain::Rat: {
         if (isZero(b)) {
             throwDivisionByZero();
+        }
+        if (a.isSmallExact() && b.isSmallExact()) {
+            return smallrat::divide(a, b);
         }
         detail::RationalOperand x(a), y(b);
         Rational r;
@@ -195,8 +202,11 @@ Value negate(const Value& a) {
     if (a.isBigInt()) {
         return Value::fromBigInt(-a.bigInt());
     }
-    if (a.isRat()) {
-        return Value::fromRational(-a.rational());
+    if (a.isSmallRat()) {
+        return smallrat::negate(a);
+    }
+    if (a.isBigRat()) {
+        return Value::fromRational(-a.bigRat());
     }
     if (a.isFloat()) {
         return Value::fromFloat(-a.floatValue());
@@ -208,6 +218,9 @@ int compareNumbers(const Value& a, const Value& b) {
     if (a.isSmallInt() && b.isSmallInt()) {
         return (a.smallInt() > b.smallInt()) - (a.smallInt() < b.smallInt());
     }
+    if (a.isSmallExact() && b.isSmallExact()) {
+        return smallrat::compare(a, b);
+    }
     switch (domainOf(a, b)) {
     case Domain::Int: {
         detail::BigIntOperand x(a), y(b);
@@ -215,12 +228,12 @@ int compareNumbers(const Value& a, const Value& b) {
         return (c > 0) - (c < 0);
     }
     case Domain::Rat: {
-        // A Rat against an inline Int (e.g. `t < horizon`) needs no temporary.
+        // A heap Rat against an inline number needs no temporary.
         int c;
-        if (a.isRat() && b.isSmallInt())
-            c = mpq_cmp_si(a.rational().backend().data(), b.smallInt(), 1);
-        else if (a.isSmallInt() && b.isRat())
-            c = -mpq_cmp_si(b.rational().backend().data(), a.smallInt(), 1);
+        if (a.isBigRat() && b.isSmallExact())
+            c = mpq_cmp_si(a.bigRat().backend().data(), b.smallNumerator(), b.smallDenominator());
+        else if (a.isSmallExact() && b.isBigRat())
+            c = -mpq_cmp_si(b.bigRat().backend().data(), a.smallNumerator(), a.smallDenominator());
         else {
             detail::RationalOperand x(a), y(b);
             c = mpq_cmp(x.raw(), y.raw());

@@ -76,7 +76,10 @@ Value Value::fromRational(Rational r) {
         mpz_swap(numerator.backend().data(), mpq_numref(q));
         return fromBigInt(std::move(numerator));
     }
-    return adopt(Tag::Rat, detail::newRatCell(std::move(r)));
+    if (mpz_fits_slong_p(mpq_numref(q)) && mpz_sizeinbase(mpq_denref(q), 2) <= 56) {
+        return fromSmallRat(mpz_get_si(mpq_numref(q)), mpz_get_ui(mpq_denref(q)));
+    }
+    return adopt(Tag::BigRat, detail::newRatCell(std::move(r)));
 }
 
 Value Value::parseInt(std::string_view digits) {
@@ -142,8 +145,15 @@ Rational Value::toRational() const {
         return Rational(smallInt());
     case Tag::BigInt:
         return Rational(bigInt());
-    case Tag::Rat:
-        return rational();
+    case Tag::SmallRat: {
+        Rational r;
+        mpq_ptr q = r.backend().data();
+        mpz_set_si(mpq_numref(q), smallNumerator());
+        mpz_set_ui(mpq_denref(q), smallDenominator()); // normalised already
+        return r;
+    }
+    case Tag::BigRat:
+        return bigRat();
     default:
         throw std::logic_error("toRational of a value that is not an Int or Rat");
     }
@@ -198,7 +208,7 @@ void pushPending(uint8_t tag, RefCounted* cell) noexcept {
 
 void Value::destroy(Tag tag, RefCounted* cell) noexcept {
     // Leaves hold no values: free at once.
-    if (tag == Tag::BigInt || tag == Tag::Rat || tag == Tag::String) {
+    if (tag == Tag::BigInt || tag == Tag::BigRat || tag == Tag::String) {
         destroyNow(tag, cell);
         return;
     }
@@ -226,7 +236,7 @@ void Value::destroyNow(Tag tag, RefCounted* cell) noexcept {
     case Tag::BigInt:
         delete static_cast<detail::BigIntCell*>(cell);
         break;
-    case Tag::Rat:
+    case Tag::BigRat:
         delete static_cast<detail::RatCell*>(cell);
         break;
     case Tag::String: {

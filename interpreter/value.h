@@ -6,8 +6,11 @@
 //   kind     stored as
 //   Int      an inline int64, or a heap big integer when it does not fit
 //            (never both for one number: big ints that fit are demoted)
-//   Rat      a heap exact rational, never integral: an integral result is
-//            an Int (language.md §4.1: `4/2` is 2), so Int == Rat never holds
+//   Rat      an exact rational, never integral: an integral result is an
+//            Int (language.md §4.1: `4/2` is 2), so Int == Rat never holds.
+//            Inline (an int64 numerator, a denominator below 2^56) when it
+//            fits, else a heap GMP rational (never both for one number, as
+//            for Int: heap rationals that fit are demoted)
 //   Float    an inline double
 //   String   immutable UTF-8; up to 14 bytes inline, else a shared heap cell
 //   Data     a constructor: inline ConstructorInfo* when it has no arguments
@@ -127,8 +130,21 @@ public:
     }
     // Demoted to the inline form when it fits in an int64.
     static Value fromBigInt(BigInt i);
-    // Normalised by GMP already; becomes an Int when the denominator is 1.
+    // Normalised by GMP already; becomes an Int when the denominator is 1,
+    // an inline Rat when it fits.
     static Value fromRational(Rational r);
+    // The largest denominator of an inline Rat: it has the 56 bits of
+    // `head` above the tag.
+    static constexpr uint64_t kMaxSmallRatDenominator = (uint64_t(1) << 56) - 1;
+    // An inline Rat num/den that is normalised already: gcd(num, den) == 1
+    // and 1 < den <= kMaxSmallRatDenominator.
+    static Value fromSmallRat(int64_t num, uint64_t den) noexcept {
+        assert(den > 1 && den <= kMaxSmallRatDenominator);
+        Value v;
+        v.repr_.head = (den << 8) | uint64_t(Tag::SmallRat);
+        v.repr_.i = num;
+        return v;
+    }
     // An Int literal: decimal digits, arbitrary length.
     static Value parseInt(std::string_view digits);
     static Value fromFloat(double f) noexcept {
@@ -178,16 +194,21 @@ public:
     // --- inspection ---------------------------------------------------------
 
     Kind kind() const noexcept {
-        constexpr Kind kinds[] = {Kind::Null,   Kind::Int,    Kind::Float, Kind::Data,
-                                  Kind::String, Kind::Int,    Kind::Rat,   Kind::String,
-                                  Kind::Data,   Kind::Object, Kind::Future};
+        constexpr Kind kinds[] = {Kind::Null, Kind::Int,    Kind::Float,  Kind::Data,
+                                  Kind::String, Kind::Rat,  Kind::Int,    Kind::Rat,
+                                  Kind::String, Kind::Data, Kind::Object, Kind::Future};
         return kinds[size_t(tag())];
     }
     bool isNull() const noexcept { return tag() == Tag::Null; }
     bool isInt() const noexcept { return tag() == Tag::Int || tag() == Tag::BigInt; }
     bool isSmallInt() const noexcept { return tag() == Tag::Int; }
     bool isBigInt() const noexcept { return tag() == Tag::BigInt; }
-    bool isRat() const noexcept { return tag() == Tag::Rat; }
+    bool isRat() const noexcept { return tag() == Tag::SmallRat || tag() == Tag::BigRat; }
+    bool isSmallRat() const noexcept { return tag() == Tag::SmallRat; }
+    bool isBigRat() const noexcept { return tag() == Tag::BigRat; }
+    // An inline Int or Rat: exact arithmetic on it needs neither the heap
+    // nor GMP unless the result does not fit.
+    bool isSmallExact() const noexcept { return tag() == Tag::Int || tag() == Tag::SmallRat; }
     // Int or Rat: the numbers that mix.
     bool isExactNumber() const noexcept { return isInt() || isRat(); }
     bool isFloat() const noexcept { return tag() == Tag::Float; }
@@ -218,8 +239,25 @@ public:
         assert(isBigInt());
         return static_cast<const detail::BigIntCell*>(repr_.cell)->value;
     }
-    const Rational& rational() const noexcept {
-        assert(isRat());
+    // num/den of a small exact number (den 1 for an Int).
+    int64_t smallNumerator() const noexcept {
+        assert(isSmallExact());
+        return repr_.i;
+    }
+    uint64_t smallDenominator() const noexcept {
+        assert(isSmallExact());
+        // An Int keeps zeros above its tag.
+        return (repr_.head >> 8) + uint64_t(tag() == Tag::Int);
+    }
+    // Two small exact numbers are equal exactly when their words are: both
+    // are normalised, and an Int never equals a Rat.
+    bool smallExactEquals(const Value& other) const noexcept {
+        assert(isSmallExact() && other.isSmallExact());
+        return repr_.head == other.repr_.head && repr_.i == other.repr_.i;
+    }
+    // A heap Rat (numbers that do not fit inline); toRational() takes both.
+    const Rational& bigRat() const noexcept {
+        assert(isBigRat());
         return static_cast<const detail::RatCell*>(repr_.cell)->value;
     }
     // Any Int as a big integer, any Int or Rat as a rational (copies).
@@ -284,8 +322,9 @@ private:
         Float,
         Constant,
         ShortString,
+        SmallRat, // numerator in the payload, denominator in head >> 8
         BigInt,
-        Rat,
+        BigRat,
         String,
         Data,
         Object,

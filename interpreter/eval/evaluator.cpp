@@ -104,7 +104,7 @@ Value evalNode(const Expr* e, EvalContext& ctx) {
     case ExprOp::This:
         return ctx.self ? Value::object(ctx.self) : Value();
     case ExprOp::Destiny:
-        return ctx.proc ? ctx.proc->destiny : Value();
+        return ctx.proc ? destinyOf(ctx.proc) : Value();
     case ExprOp::Neg:
         return negate(eval(e->kids[0], ctx));
     case ExprOp::Not:

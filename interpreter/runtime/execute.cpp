@@ -403,7 +403,9 @@ bool Runtime::runFrames(Process* p) {
             for (size_t i = 0; i < n; ++i)
                 args[i] = operand(in.args[i], ctx);
             Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
-            Value fut = asyncCall(p, callee, in.method, args.data(), n, std::move(deadline));
+            bool wanted = in.dest.kind != Dest::Kind::None;
+            Value fut =
+                asyncCall(p, callee, in.method, args.data(), n, std::move(deadline), wanted);
             store(f, in.dest, std::move(fut));
             ++f.pc;
             break;
@@ -509,8 +511,8 @@ bool Runtime::runFrames(Process* p) {
             // The init block runs as the new COG's first process; the
             // creator blocks, keeping its COG, until it is done (§1.3).
             Value done = newFuture();
-            Process* ip = newProcess(c, &cls->init, Frame::Kind::Init, obj, nullptr, 0, Value(),
-                                     "init");
+            Process* ip =
+                newProcess(c, &cls->init, Frame::Kind::Init, obj, nullptr, 0, Value(), "init");
             ip->initDone = done;
             done.entityAs<Future>()->waiters.emplace_back(p);
             p->awaited = std::move(done);

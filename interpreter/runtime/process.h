@@ -59,7 +59,13 @@ struct Process {
     BlockReason blockedOn = BlockReason::None;
     bool resumable = false; // Blocked: the reason went away, run it next
     std::vector<Frame, PoolAllocator<Frame>> frames;
-    Value destiny;       // its future (null for main, init and run processes)
+    // Its future (null for main and init processes). `mutable`: made on
+    // first use when the caller discarded it (see destinyOf).
+    mutable Value destiny;
+    // The creation number of a future its caller discarded (`o!m();`): the
+    // future is made only if the process itself asks for it (`destiny`, a
+    // user scheduler), so a fire-and-forget call costs no future. 0: none.
+    mutable uint64_t destinySeq = 0;
     const char* method = "";  // what schedulers and stack traces call it
     // Await state.
     const GuardCode* guard = nullptr;
@@ -87,5 +93,8 @@ struct Process {
     static void* operator new(size_t bytes) { return poolAllocate(bytes); }
     static void operator delete(void* p, size_t bytes) noexcept { poolFree(p, bytes); }
 };
+
+// The process's future (`destiny`), made now if its caller discarded it.
+const Value& destinyOf(const Process* p);
 
 } // namespace absim::interp

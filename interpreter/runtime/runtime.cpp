@@ -11,13 +11,14 @@
 
 namespace absim::interp {
 
-Runtime::Runtime(const RuntimeProgram& program, const RunOptions& options, Output& out,
-                 Output& err)
+Runtime::Runtime(const RuntimeProgram& program, const RunOptions& options, Output& out, Output& err)
     : program_(program), options_(options), out_(out), err_(err), rng_(options.seed),
       clock_(Value::fromInt(0)),
       infDuration_(Value::constant(builtinConstructor(BuiltinConstructor::InfDuration))) {}
 
-Runtime::~Runtime() { breakCycles(); }
+Runtime::~Runtime() {
+    breakCycles();
+}
 
 Cog* Runtime::newCog(Value dc) {
     auto cog = std::make_unique<Cog>();
@@ -27,7 +28,9 @@ Cog* Runtime::newCog(Value dc) {
     return cogs_.back().get();
 }
 
-Value Runtime::newFuture() { return Value::future(new Future(++seq_)); }
+Value Runtime::newFuture() {
+    return Value::future(new Future(++seq_));
+}
 
 Value Runtime::newObject(const ClassInfo* cls, Cog* cog, Value* args) {
     auto* o = new Object(++seq_, cls, cog, cog->id, ++cog->objectCount);
@@ -74,27 +77,45 @@ Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, const
 }
 
 Value Runtime::asyncCall(Process* caller, const Value& callee, uint32_t method, Value* args,
-                         size_t n, Value deadline) {
+                         size_t n, Value deadline, bool wantFuture) {
     (void)caller;
     ++stats_.calls;
     if (!callee.isObject())
         throwBuiltinException(BuiltinConstructor::NullPointerException);
     Object* o = callee.entityAs<Object>();
-    Value fut = newFuture();
+    // The future's creation number is taken now either way, so every later
+    // object and future is numbered as if the future had been made.
+    Value fut;
+    uint64_t reserved = 0;
+    if (wantFuture)
+        fut = newFuture();
+    else
+        reserved = ++seq_;
     if (!o->alive) {
-        resolve(fut, Value::constant(builtinConstructor(BuiltinConstructor::ObjectDeadException)),
-                true);
+        if (wantFuture)
+            resolve(fut,
+                    Value::constant(builtinConstructor(BuiltinConstructor::ObjectDeadException)),
+                    true);
         return fut;
     }
     const MethodInfo* m = o->cls->method(method);
     if (!m)
         throwRuntimeError("object " + o->describe() + " has no method " +
                           program_.methodNames[method]);
-    Process* p = newProcess(o->cog, &m->code, Frame::Kind::Method, callee, args, n, fut,
-                            m->name.c_str());
+    Process* p =
+        newProcess(o->cog, &m->code, Frame::Kind::Method, callee, args, n, fut, m->name.c_str());
+    p->destinySeq = reserved;
     if (!deadline.isNull())
         p->deadline = std::move(deadline);
     return fut;
+}
+
+const Value& destinyOf(const Process* p) {
+    if (p->destinySeq != 0) {
+        p->destiny = Value::future(new Future(p->destinySeq));
+        p->destinySeq = 0;
+    }
+    return p->destiny;
 }
 
 void Runtime::resolve(const Value& future, Value v, bool exception) {
@@ -114,8 +135,8 @@ void Runtime::objectInitialised(Object* o) {
     o->initialised = true;
     if (o->cls->run)
         // Like any method activation it has its own future (runtime.md §1).
-        newProcess(o->cog, &o->cls->run->code, Frame::Kind::Method, Value::object(o), nullptr,
-                   0, newFuture(), "run");
+        newProcess(o->cog, &o->cls->run->code, Frame::Kind::Method, Value::object(o), nullptr, 0,
+                   newFuture(), "run");
 }
 
 // Classes without an init block only evaluate field initialisers, which are
@@ -164,8 +185,8 @@ void Runtime::kill(Object* o) {
     Cog* c = o->cog;
     for (Process* p = c->head; p;) {
         Process* next = p->next;
-        if (!p->frames.empty() && p->frames.front().self == o && p->frames.front().kind ==
-                                                                     Frame::Kind::Method) {
+        if (!p->frames.empty() && p->frames.front().self == o &&
+            p->frames.front().kind == Frame::Kind::Method) {
             c->unlink(p);
             killProcess(p);
             drop(p);

@@ -66,8 +66,10 @@ private:
     Value newObject(const ClassInfo* cls, Cog* cog, Value* args);
     Process* newProcess(Cog* cog, const Code* code, Frame::Kind kind, const Value& self,
                         Value* args, size_t n, Value destiny, const char* method);
+    // `wantFuture` false: the caller drops the future (`o!m();`), so it is
+    // only made if the callee asks for its destiny; null is returned.
     Value asyncCall(Process* caller, const Value& callee, uint32_t method, Value* args, size_t n,
-                    Value deadline);
+                    Value deadline, bool wantFuture = true);
     void resolve(const Value& future, Value v, bool exception);
     void objectInitialised(Object* o);
     void initialiseDirectly(Object* o, Process* creator);

@@ -42,7 +42,7 @@ Process* Runtime::pickByUserScheduler(Cog* cog) {
             deadline = Value::make(builtinConstructor(BuiltinConstructor::Duration),
                                    subtract(deadline.arg(0), subtract(clock_, p->creationTime)));
         queue =
-            Value::cons(makeProcessValue(p->method, p->arrival, std::move(deadline), p->destiny, i),
+            Value::cons(makeProcessValue(p->method, p->arrival, std::move(deadline), destinyOf(p), i),
                         std::move(queue));
     }
     Object* first = cog->firstObject.entityAs<Object>();

@@ -1,0 +1,316 @@
+// Inline Rats (value.h, small_rat.h): the boundaries of the inline form, the
+// move to GMP and back, and agreement of every operation with plain GMP
+// arithmetic on the same numbers.
+
+#include "value_helpers.h"
+
+#include "interpreter/number_builtins.h"
+#include "interpreter/small_rat.h"
+
+#include <doctest/doctest.h>
+
+#include <gmp.h>
+
+#include <climits>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace absim::interp;
+using namespace absim::interp::testing;
+
+namespace {
+
+constexpr int64_t kTwo28 = int64_t(1) << 28;
+constexpr int64_t kMaxDen = int64_t(Value::kMaxSmallRatDenominator); // 2^56 - 1
+
+// 2^56 as a big Int operand, so the quotient is made by GMP.
+Value twoTo56() {
+    return big("72057594037927936");
+}
+
+// The operations again, on GMP rationals: the oracle.
+Rational gmpRemainder(const Rational& x, const Rational& y) {
+    Rational q = x / y;
+    BigInt t;
+    mpz_tdiv_q(t.backend().data(), mpq_numref(q.backend().data()), mpq_denref(q.backend().data()));
+    return x - y * Rational(t);
+}
+
+// Same number, same form (inline exactly when it fits), same text.
+void checkSame(const Value& got, const Rational& want) {
+    Value expected = Value::fromRational(want);
+    CHECK(equals(got, expected));
+    CHECK(compare(got, expected) == 0);
+    CHECK(str(got) == str(expected));
+    CHECK(got.isSmallInt() == expected.isSmallInt());
+    CHECK(got.isSmallRat() == expected.isSmallRat());
+    CHECK(got.isBigInt() == expected.isBigInt());
+    CHECK(got.isBigRat() == expected.isBigRat());
+}
+
+} // namespace
+
+TEST_SUITE_BEGIN("small rationals");
+
+TEST_CASE("a Rat that fits is inline and allocates nothing") {
+    size_t cells = liveValueCells();
+    Value half = R(1, 2);
+    CHECK(half.isSmallRat());
+    CHECK(half.isRat());
+    CHECK(half.kind() == Value::Kind::Rat);
+    Value sum = add(multiply(half, R(3, 1000)), subtract(R(12345, 1000), I(7)));
+    CHECK(sum.isSmallRat());
+    CHECK(str(sum) == "10693/2000"); // 3/2000 + 5345/1000
+    CHECK(compare(sum, half) > 0);
+    CHECK(liveValueCells() == cells);
+}
+
+TEST_CASE("GMP rationals that fit are demoted to the inline form") {
+    Value demoted = Value::fromRational(Rational(3, 4));
+    CHECK(demoted.isSmallRat());
+    CHECK(str(demoted) == "3/4");
+    // Computed by GMP (a big operand), the result fits: inline.
+    Value viaGmp = divide(big("300000000000000000000"), big("400000000000000000000"));
+    CHECK(viaGmp.isSmallRat());
+    CHECK(viaGmp.smallExactEquals(demoted));
+    CHECK(equals(viaGmp, R(3, 4)));
+    CHECK(equals(viaGmp, demoted));
+}
+
+TEST_CASE("the denominator is inline up to 2^56 - 1") {
+    Value justFits = R(1, kMaxDen);
+    CHECK(justFits.isSmallRat());
+    CHECK(str(justFits) == "1/72057594037927935");
+    Value tooBig = divide(I(1), twoTo56());
+    CHECK(tooBig.isBigRat());
+    CHECK(str(tooBig) == "1/72057594037927936");
+    // 2^56 - 1 = (2^28 - 1)(2^28 + 1): a product that just fits ...
+    Value product = multiply(R(1, kTwo28 - 1), R(1, kTwo28 + 1));
+    CHECK(product.isSmallRat());
+    CHECK(equals(product, justFits));
+    // ... and one that just does not (2^56 + 2^29 + 1).
+    Value over = multiply(R(1, kTwo28 + 1), R(-1, kTwo28 + 1));
+    CHECK(over.isBigRat());
+    CHECK(str(over) == "-1/72057594574798849");
+    // Back from the heap: 1/2^56 * 2 = 1/2^55.
+    Value back = multiply(tooBig, I(2));
+    CHECK(back.isSmallRat());
+    CHECK(str(back) == "1/36028797018963968");
+    CHECK(denominator(justFits).smallInt() == kMaxDen);
+    CHECK(str(denominator(tooBig)) == "72057594037927936");
+}
+
+TEST_CASE("numerators use all 64 bits, and overflow to GMP and back") {
+    Value maxHalf = R(INT64_MAX, 2);
+    CHECK(maxHalf.isSmallRat());
+    CHECK(str(maxHalf) == "9223372036854775807/2");
+    // (2^63 - 1)/2 + 2/3 = (3 * 2^63 + 1)/6
+    Value over = add(maxHalf, R(2, 3));
+    CHECK(over.isBigRat());
+    CHECK(str(over) == "27670116110564327425/6");
+    Value back = subtract(over, R(2, 3));
+    CHECK(back.isSmallRat());
+    CHECK(equals(back, maxHalf));
+    CHECK(add(maxHalf, R(1, 2)).smallInt() == int64_t(1) << 62);
+
+    Value minThird = R(INT64_MIN, 3);
+    CHECK(minThird.isSmallRat());
+    CHECK(str(minThird) == "-9223372036854775808/3");
+    Value negated = negate(minThird); // 2^63/3 does not fit
+    CHECK(negated.isBigRat());
+    CHECK(str(negated) == "9223372036854775808/3");
+    CHECK(negate(negated).isSmallRat());
+    CHECK(equals(negate(negated), minThird));
+    CHECK(numerator(minThird).smallInt() == INT64_MIN);
+    CHECK(denominator(minThird).smallInt() == 3);
+}
+
+TEST_CASE("Int and Rat mixes at the edges of int64") {
+    Value over = add(I(INT64_MAX), R(1, 2));
+    CHECK(over.isBigRat());
+    CHECK(str(over) == "18446744073709551615/2");
+    CHECK(subtract(over, R(1, 2)).smallInt() == INT64_MAX);
+    CHECK(str(add(I(INT64_MAX), I(1))) == "9223372036854775808");
+    CHECK(add(I(INT64_MAX), I(1)).isBigInt());
+    CHECK(str(subtract(I(INT64_MIN), I(1))) == "-9223372036854775809");
+    CHECK(str(multiply(I(INT64_MIN), I(INT64_MIN))) == "85070591730234615865843651857942052864");
+    CHECK(str(multiply(R(INT64_MIN, 3), I(3))) == "-9223372036854775808");
+    CHECK(multiply(R(INT64_MIN, 3), I(3)).isSmallInt());
+    CHECK(str(divide(I(INT64_MIN), I(-3))) == "9223372036854775808/3");
+    CHECK(str(divide(I(-3), I(INT64_MIN))) == "3/9223372036854775808");
+    CHECK(str(divide(R(1, 3), I(INT64_MIN))) == "-1/27670116110564327424");
+}
+
+TEST_CASE("remainder of inline Rats truncates towards zero") {
+    // -7/2 / 3/4 = -14/3, truncated -4: -7/2 + 3 = -1/2
+    CHECK(str(remainder(R(-7, 2), R(3, 4))) == "-1/2");
+    // 7/2 / -3/4 = -14/3, truncated -4: 7/2 - 3 = 1/2
+    CHECK(str(remainder(R(7, 2), R(-3, 4))) == "1/2");
+    // -7 / 2/3 = -21/2, truncated -10: -7 + 20/3 = -1/3
+    CHECK(str(remainder(I(-7), R(2, 3))) == "-1/3");
+    CHECK(remainder(R(9, 4), R(3, 4)).smallInt() == 0);
+    CHECK(str(remainder(R(INT64_MIN, 3), R(1, kMaxDen))) ==
+          str(Value::fromRational(gmpRemainder(Rational(INT64_MIN) / 3, Rational(1) / kMaxDen))));
+}
+
+TEST_CASE("floor, ceil and truncate of inline Rats, negative ones too") {
+    CHECK(floor(R(-1, 3)).smallInt() == -1);
+    CHECK(ceil(R(-1, 3)).smallInt() == 0);
+    CHECK(truncate(R(-1, 3)).smallInt() == 0);
+    CHECK(floor(R(1, 3)).smallInt() == 0);
+    CHECK(ceil(R(1, 3)).smallInt() == 1);
+    CHECK(floor(R(-12345, 1000)).smallInt() == -13);
+    CHECK(ceil(R(-12345, 1000)).smallInt() == -12);
+    CHECK(floor(R(INT64_MIN, 3)).smallInt() == -3074457345618258603);
+    CHECK(ceil(R(INT64_MIN, 3)).smallInt() == -3074457345618258602);
+    CHECK(floor(R(INT64_MIN + 1, 2)).smallInt() == INT64_MIN / 2);
+    CHECK(ceil(R(INT64_MAX, 2)).smallInt() == (int64_t(1) << 62));
+    CHECK(floor(R(INT64_MAX, 2)).smallInt() == (int64_t(1) << 62) - 1);
+    CHECK(floor(divide(I(-1), twoTo56())).smallInt() == -1);
+    CHECK(ceil(divide(I(-1), twoTo56())).smallInt() == 0);
+}
+
+TEST_CASE("float of an inline Rat is correctly rounded") {
+    CHECK(toFloat(R(1, 3)).floatValue() == 1.0 / 3.0);
+    CHECK(toFloat(R(-12345, 1000)).floatValue() == -12.345);
+    for (Value r : {R(1, kMaxDen), R(INT64_MAX, 3), R(INT64_MIN, kMaxDen), R(9007199254740993, 2),
+                    R(-9007199254740993, 9007199254740992)}) {
+        REQUIRE(r.isSmallRat());
+        CHECK(toFloat(r).floatValue() ==
+              exactToDouble(numerator(r).toBigInt(), denominator(r).toBigInt()));
+    }
+}
+
+TEST_CASE("inline Rat, heap Rat, Int and big Int in one order") {
+    // Ascending.
+    std::vector<Value> numbers = {
+        big("-100000000000000000000"),
+        divide(big("-100000000000000000001"), I(10)), // heap
+        I(INT64_MIN),
+        R(INT64_MIN + 1, 2),
+        R(-1, 3),
+        divide(I(-1), twoTo56()), // heap
+        I(0),
+        divide(I(1), twoTo56()), // heap
+        R(1, kMaxDen),
+        R(1, 2),
+        I(1),
+        R(INT64_MAX, 2),
+        I(INT64_MAX),
+        add(I(INT64_MAX), R(1, 2)), // heap
+        big("100000000000000000000"),
+    };
+    for (size_t i = 0; i < numbers.size(); ++i) {
+        for (size_t j = 0; j < numbers.size(); ++j) {
+            int want = (i > j) - (i < j);
+            CAPTURE(i);
+            CAPTURE(j);
+            CHECK(compare(numbers[i], numbers[j]) == want);
+            CHECK(compareNumbers(numbers[i], numbers[j]) == want);
+            CHECK(equals(numbers[i], numbers[j]) == (i == j));
+        }
+    }
+}
+
+TEST_CASE("the same number by different routes is equal") {
+    std::vector<Value> halves = {
+        R(1, 2),
+        R(-3, -6),
+        Value::fromRational(Rational(1, 2)),
+        subtract(add(R(1, 2), divide(I(1), twoTo56())), divide(I(1), twoTo56())),
+        divide(big("50000000000000000000"), big("100000000000000000000")),
+        multiply(R(1, 4), I(2)),
+        remainder(R(5, 2), I(2)),
+    };
+    for (const Value& a : halves) {
+        CHECK(a.isSmallRat());
+        CHECK(str(a) == "1/2");
+        for (const Value& b : halves) {
+            CHECK(equals(a, b));
+            CHECK(compare(a, b) == 0);
+        }
+        CHECK_FALSE(equals(a, I(0)));
+        CHECK_FALSE(equals(a, R(1, 3)));
+        CHECK(equals(just(a), just(R(2, 4))));
+    }
+}
+
+TEST_CASE("word-sized gcd") {
+    CHECK(smallrat::gcd(0, 0) == 0);
+    CHECK(smallrat::gcd(0, 12) == 12);
+    CHECK(smallrat::gcd(12, 0) == 12);
+    CHECK(smallrat::gcd(12, 18) == 6);
+    CHECK(smallrat::gcd(uint64_t(1) << 63, uint64_t(3) << 40) == uint64_t(1) << 40);
+    CHECK(smallrat::gcd(UINT64_MAX, UINT64_MAX - 1) == 1);
+}
+
+// Every operation on random inline numbers agrees with GMP, result form
+// included. Operands cluster where the edges are: tiny, milliseconds, and
+// near the limits of the numerator and the denominator.
+TEST_CASE("inline arithmetic agrees with GMP") {
+    std::mt19937_64 random(20261127);
+    auto pick = [&](uint64_t n) { return uint64_t(random() % n); };
+    auto numeratorOf = [&]() -> int64_t {
+        switch (pick(5)) {
+        case 0:
+            return int64_t(pick(21)) - 10;
+        case 1:
+            return int64_t(pick(2000001)) - 1000000;
+        case 2:
+            return INT64_MAX - int64_t(pick(1000));
+        case 3:
+            return INT64_MIN + int64_t(pick(1000));
+        default:
+            return int64_t(random());
+        }
+    };
+    auto denominatorOf = [&]() -> int64_t {
+        switch (pick(5)) {
+        case 0:
+            return 1;
+        case 1:
+            return int64_t(1 + pick(10));
+        case 2:
+            return int64_t(pick(2) ? 1000 : 500);
+        case 3:
+            return kMaxDen - int64_t(pick(1000));
+        default:
+            return int64_t(1 + pick(uint64_t(kMaxDen)));
+        }
+    };
+    auto numberOf = [&]() {
+        Rational r(numeratorOf());
+        r /= Rational(denominatorOf());
+        return r;
+    };
+    for (int i = 0; i < 20000; ++i) {
+        Rational x = numberOf(), y = numberOf();
+        Value a = Value::fromRational(x), b = Value::fromRational(y);
+        if (!a.isSmallExact() || !b.isSmallExact()) {
+            continue; // reduced out of the inline range
+        }
+        CAPTURE(str(a));
+        CAPTURE(str(b));
+        checkSame(add(a, b), x + y);
+        checkSame(subtract(a, b), x - y);
+        checkSame(multiply(a, b), x * y);
+        checkSame(negate(a), -x);
+        if (!isZero(b)) {
+            checkSame(divide(a, b), x / y);
+            checkSame(remainder(a, b), gmpRemainder(x, y));
+        }
+        int want = x < y ? -1 : x > y ? 1 : 0;
+        CHECK(compare(a, b) == want);
+        CHECK(compareNumbers(a, b) == want);
+        CHECK(equals(a, b) == (want == 0));
+        Rational fx = x;
+        BigInt fl;
+        mpz_fdiv_q(fl.backend().data(), mpq_numref(fx.backend().data()),
+                   mpq_denref(fx.backend().data()));
+        checkSame(floor(a), Rational(fl));
+    }
+}
+
+TEST_SUITE_END();
