@@ -214,9 +214,14 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
     }
     // The same checks as `absim check`: a type error found before the run is
     // cheaper than one found an hour into it.
+    // The standard library's bodies are checked by `absim check` and the
+    // test suite; a run checks the model against the library's signatures.
     sema::CheckResult checked;
-    if (!diags.hasErrors())
-        checked = sema::checkModel(model, diags);
+    if (!diags.hasErrors()) {
+        sema::CheckOptions checkOptions;
+        checkOptions.checkStdlibBodies = false;
+        checked = sema::checkModel(model, diags, checkOptions);
+    }
     diags.flush(std::cerr, colour);
     if (diags.hasErrors()) {
         if (!options.quiet)

@@ -35,7 +35,9 @@ detail::StringCell* detail::newStringCell(size_t size, size_t capacity) {
 }
 
 detail::DataCell* detail::newDataCell(const ConstructorInfo* constructor, uint32_t arity) {
-    void* memory = ::operator new(sizeof(DataCell) + arity * sizeof(Value));
+    // Data nodes (list cells, pairs, Just) come and go by the million in
+    // the functional layer: recycled by size like frames.
+    void* memory = poolAllocate(sizeof(DataCell) + arity * sizeof(Value));
     auto* cell = new (memory) DataCell;
     cell->arity = arity;
     cell->constructor = constructor;
@@ -246,11 +248,12 @@ void Value::destroyNow(Tag tag, RefCounted* cell) noexcept {
     case Tag::Data: {
         auto* d = static_cast<detail::DataCell*>(cell);
         Value* args = d->args();
-        for (uint32_t i = 0; i < d->arity; ++i) {
+        uint32_t arity = d->arity;
+        for (uint32_t i = 0; i < arity; ++i) {
             args[i].~Value();
         }
         d->~DataCell();
-        ::operator delete(d);
+        poolFree(d, sizeof(detail::DataCell) + arity * sizeof(Value));
         break;
     }
     case Tag::Object:

@@ -26,18 +26,49 @@ inline void checkStack() {
 }
 
 // The locals of a function activation; regrown when a tail call enters a
-// function with more slots.
+// function with more slots. Only the slots in use are constructed.
 class Locals {
-public:
-    explicit Locals(size_t n) { reset(n); }
-    void reset(size_t n) {
-        if (n <= kInline && !heap_) {
+  public:
+    explicit Locals(size_t n) {
+        if (n > kInline) {
+            heap_ = std::make_unique<Value[]>(n);
+            capacity_ = n;
+            data_ = heap_.get();
+        } else {
             for (size_t i = 0; i < n; ++i)
-                inline_[i] = Value();
-            data_ = inline_;
-        } else if (n <= capacity_ && heap_) {
-            for (size_t i = 0; i < n; ++i)
+                new (data_ + i) Value();
+            live_ = n;
+        }
+    }
+    ~Locals() {
+        Value* inl = inlineSlots();
+        for (size_t i = 0; i < live_; ++i)
+            inl[i].~Value();
+    }
+    // Slots 0..arity-1 are the arguments, evaluated in the caller's
+    // context straight into place; the rest start null. (Delegating: if an
+    // argument raises, the destructor still runs.)
+    Locals(size_t n, const Expr* const* args, size_t arity, EvalContext& caller) : Locals(n) {
+        for (size_t i = 0; i < arity; ++i)
+            data_[i] = eval(args[i], caller);
+    }
+    Locals(const Locals&) = delete;
+    Locals& operator=(const Locals&) = delete;
+
+    // Slots 0..n-1 for the next activation.
+    // Slots from..n-1 become null (the caller overwrites 0..from-1).
+    void reset(size_t n, size_t from) {
+        if (heap_ && n <= capacity_) {
+            for (size_t i = from; i < n; ++i)
                 heap_[i] = Value();
+        } else if (!heap_ && n <= kInline) {
+            size_t kept = n < live_ ? n : live_;
+            for (size_t i = from; i < kept; ++i)
+                data_[i] = Value();
+            for (size_t i = live_; i < n; ++i)
+                new (data_ + i) Value();
+            if (n > live_)
+                live_ = n;
         } else {
             heap_ = std::make_unique<Value[]>(n);
             capacity_ = n;
@@ -46,49 +77,18 @@ public:
     }
     Value* data() { return data_; }
 
-private:
+  private:
     static constexpr size_t kInline = 8;
-    Value inline_[kInline];
+    Value* inlineSlots() { return reinterpret_cast<Value*>(inline_); }
+    alignas(Value) unsigned char inline_[kInline * sizeof(Value)];
+    size_t live_ = 0; // constructed inline slots
+    Value* data_ = inlineSlots();
     std::unique_ptr<Value[]> heap_;
     size_t capacity_ = 0;
-    Value* data_ = inline_;
 };
 
-} // namespace
-
-void setStackLimit(const char* limit) { stackLimit = limit; }
-
-void throwRecursionTooDeep() { throwRuntimeError("recursion too deep"); }
-
-Value callFunction(const FunctionInfo* f, Value* args, EvalContext& ctx, const Closure* funArgs) {
-    switch (f->kind) {
-    case FunctionInfo::Kind::Native: {
-        if (!f->native)
-            throwRuntimeError("builtin " + f->name + " is not implemented by absim");
-        if (funArgs) {
-            EvalContext inner = ctx;
-            inner.funArgs = funArgs;
-            return f->native(inner, args);
-        }
-        return f->native(ctx, args);
-    }
-    case FunctionInfo::Kind::Selector: {
-        const Value& v = args[0];
-        if (v.isData() && v.arity() > 0) {
-            const ConstructorInfo* c = v.constructor();
-            for (const auto& [ctor, index] : f->selects)
-                if (ctor == c)
-                    return v.arg(index);
-        }
-        throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
-    }
-    case FunctionInfo::Kind::Abs:
-        break;
-    }
-    checkStack();
-    Locals locals(f->slotCount);
-    for (uint32_t i = 0; i < f->arity; ++i)
-        locals.data()[i] = std::move(args[i]);
+// Runs an ABS-bodied function whose arguments are in `locals`.
+Value runBody(const FunctionInfo* f, Locals& locals, EvalContext& ctx, const Closure* funArgs) {
     EvalContext inner{ctx.rt, locals.data(), nullptr, ctx.proc, funArgs};
     const Expr* e = f->body;
     for (;;) {
@@ -126,7 +126,7 @@ Value callFunction(const FunctionInfo* f, Value* args, EvalContext& ctx, const C
                 next[i] = eval(e->kids[i], inner);
             if (e->op == ExprOp::Call)
                 inner.funArgs = nullptr;
-            locals.reset(g->slotCount);
+            locals.reset(g->slotCount, n);
             inner.locals = locals.data();
             for (size_t i = 0; i < n; ++i)
                 inner.locals[i] = std::move(next[i]);
@@ -137,6 +137,62 @@ Value callFunction(const FunctionInfo* f, Value* args, EvalContext& ctx, const C
             return eval(e, inner);
         }
     }
+}
+
+} // namespace
+
+void setStackLimit(const char* limit) {
+    stackLimit = limit;
+}
+
+void throwRecursionTooDeep() {
+    throwRuntimeError("recursion too deep");
+}
+
+Value callFunction(const FunctionInfo* f, Value* args, EvalContext& ctx, const Closure* funArgs) {
+    switch (f->kind) {
+    case FunctionInfo::Kind::Native: {
+        if (!f->native)
+            throwRuntimeError("builtin " + f->name + " is not implemented by absim");
+        if (funArgs) {
+            EvalContext inner = ctx;
+            inner.funArgs = funArgs;
+            return f->native(inner, args);
+        }
+        return f->native(ctx, args);
+    }
+    case FunctionInfo::Kind::Selector: {
+        const Value& v = args[0];
+        if (v.isData() && v.arity() > 0) {
+            const ConstructorInfo* c = v.constructor();
+            for (const auto& [ctor, index] : f->selects)
+                if (ctor == c)
+                    return v.arg(index);
+        }
+        throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+    }
+    case FunctionInfo::Kind::Abs:
+        break;
+    }
+    checkStack();
+    Locals locals(f->slotCount);
+    for (uint32_t i = 0; i < f->arity; ++i)
+        locals.data()[i] = std::move(args[i]);
+    return runBody(f, locals, ctx, funArgs);
+}
+
+Value callWithArgs(const FunctionInfo* f, const Expr* const* args, EvalContext& ctx,
+                   const Closure* funArgs) {
+    if (f->kind != FunctionInfo::Kind::Abs) {
+        FrameSlots<Value, 8> values(f->arity);
+        for (uint32_t i = 0; i < f->arity; ++i)
+            values[i] = eval(args[i], ctx);
+        return callFunction(f, values.data(), ctx, funArgs);
+    }
+    checkStack();
+    // The arguments go straight into the callee's slots.
+    Locals locals(f->slotCount, args, f->arity, ctx);
+    return runBody(f, locals, ctx, funArgs);
 }
 
 Value callClosure(const Closure& c, Value* args, EvalContext& ctx) {

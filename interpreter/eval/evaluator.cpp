@@ -88,12 +88,12 @@ Value evalCallPartial(const Expr* e, EvalContext& ctx) {
 
 } // namespace
 
-bool evalBool(const Expr* e, EvalContext& ctx) {
+bool testNode(const Expr* e, EvalContext& ctx) {
     Value tmp;
     return operand(e, ctx, tmp).isTrue();
 }
 
-Value eval(const Expr* e, EvalContext& ctx) {
+Value evalNode(const Expr* e, EvalContext& ctx) {
     switch (e->op) {
     case ExprOp::Const:
         return e->constant;
@@ -173,20 +173,10 @@ Value eval(const Expr* e, EvalContext& ctx) {
             args[i] = eval(e->kids[i], ctx);
         return Value::data(e->constructor, std::span<Value>(args.data(), n));
     }
-    case ExprOp::Call: {
-        size_t n = e->kids.size();
-        FrameSlots<Value, 8> args(n);
-        for (size_t i = 0; i < n; ++i)
-            args[i] = eval(e->kids[i], ctx);
-        return callFunction(e->function, args.data(), ctx);
-    }
-    case ExprOp::CallSelf: {
-        size_t n = e->kids.size();
-        FrameSlots<Value, 8> args(n);
-        for (size_t i = 0; i < n; ++i)
-            args[i] = eval(e->kids[i], ctx);
-        return callFunction(e->function, args.data(), ctx, ctx.funArgs);
-    }
+    case ExprOp::Call:
+        return callWithArgs(e->function, e->kids.data(), ctx);
+    case ExprOp::CallSelf:
+        return callWithArgs(e->function, e->kids.data(), ctx, ctx.funArgs);
     case ExprOp::CallFunParam: {
         size_t n = e->kids.size();
         FrameSlots<Value, 8> args(n);

@@ -8,14 +8,36 @@
 #include "interpreter/eval/eval_context.h"
 #include "interpreter/program/expr.h"
 #include "interpreter/program/function_info.h"
+#include "interpreter/runtime/object.h"
 
 namespace absim::interp {
 
-Value eval(const Expr* e, EvalContext& ctx);
-bool evalBool(const Expr* e, EvalContext& ctx);
+// Leaves (constants, locals, fields) are most of what gets evaluated: they
+// are read here, inline; every other node through its own function.
+inline Value eval(const Expr* e, EvalContext& ctx) {
+    switch (e->op) {
+    case ExprOp::Const:
+        return e->constant;
+    case ExprOp::Local:
+        return ctx.locals[e->slot];
+    case ExprOp::Field:
+        return ctx.self->fields[e->slot];
+    default:
+        return e->fn(e, ctx);
+    }
+}
+
+inline bool evalBool(const Expr* e, EvalContext& ctx) {
+    return e->test(e, ctx);
+}
+
 bool match(const Pattern* p, const Value& v, EvalContext& ctx);
 // Calls a function with `args` (exactly its arity; may be moved from).
 Value callFunction(const FunctionInfo* f, Value* args, EvalContext& ctx,
+                   const Closure* funArgs = nullptr);
+// The same with the arguments still to evaluate (`f->arity` expressions, in
+// the caller's context): an ABS-bodied callee gets them directly in its slots.
+Value callWithArgs(const FunctionInfo* f, const Expr* const* args, EvalContext& ctx,
                    const Closure* funArgs = nullptr);
 Value callClosure(const Closure& c, Value* args, EvalContext& ctx);
 

@@ -3,6 +3,8 @@
 // names, lower bodies) so that bodies may refer to anything.
 
 #include "interpreter/builtins/builtins.h"
+#include "interpreter/eval/specialize.h"
+#include "interpreter/lower/fold_constants.h"
 #include "interpreter/lower/lowerer.h"
 
 #include <stdexcept>
@@ -197,8 +199,7 @@ void Lowerer::collectInterfaces(const ast::InterfaceDecl* i, std::vector<bool>& 
     module_ = saved;
 }
 
-void Lowerer::applyTrait(const ast::TraitExpr& t,
-                         std::vector<const ast::MethodDecl*>& methods) {
+void Lowerer::applyTrait(const ast::TraitExpr& t, std::vector<const ast::MethodDecl*>& methods) {
     auto basic = [&](const ast::TraitBasic& b, std::vector<const ast::MethodDecl*>& into) {
         if (b.kind == ast::TraitBasic::Kind::Methods) {
             for (const ast::MethodDecl& m : b.methods)
@@ -230,9 +231,8 @@ void Lowerer::applyTrait(const ast::TraitExpr& t,
                 for (const ast::MethodDecl* x : methods)
                     if (x->sig.name == m->sig.name)
                         originals_[m] = x;
-                std::erase_if(methods, [&](const ast::MethodDecl* x) {
-                    return x->sig.name == m->sig.name;
-                });
+                std::erase_if(methods,
+                              [&](const ast::MethodDecl* x) { return x->sig.name == m->sig.name; });
                 methods.push_back(m);
             }
             break;
@@ -245,8 +245,7 @@ void Lowerer::applyTrait(const ast::TraitExpr& t,
     }
 }
 
-void Lowerer::collectMethods(const ast::ClassDecl* d,
-                             std::vector<const ast::MethodDecl*>& out) {
+void Lowerer::collectMethods(const ast::ClassDecl* d, std::vector<const ast::MethodDecl*>& out) {
     originals_.clear();
     for (const ast::MethodDecl& m : d->methods)
         out.push_back(&m);
@@ -502,12 +501,15 @@ bool Lowerer::lower(const std::string& mainModule) {
     lowerBody(mb.body.get(), out_.main, s);
     emit(out_.main, Opcode::Return, mb.range.end.line);
     out_.main.slotCount = s.next;
-    return !failed_;
+    if (failed_)
+        return false;
+    foldConstants(out_);
+    specializeEvaluation(out_.exprs);
+    return true;
 }
 
-std::unique_ptr<RuntimeProgram> lowerProgram(const sema::Program& program,
-                                             const std::string& mainModule,
-                                             DiagnosticEngine& diags) {
+std::unique_ptr<RuntimeProgram>
+lowerProgram(const sema::Program& program, const std::string& mainModule, DiagnosticEngine& diags) {
     auto out = std::make_unique<RuntimeProgram>();
     Lowerer lowerer(program, *out, diags);
     if (!lowerer.lower(mainModule))

@@ -15,19 +15,38 @@ struct FunctionInfo;
 struct LambdaInfo;
 struct InterfaceInfo;
 struct Pattern;
+struct Expr;
+struct EvalContext;
+
+// How a node is evaluated: a function chosen per node after lowering
+// (eval/specialize.h), so a node whose operands are locals or constants
+// runs code made for exactly that shape. The generic ones switch on `op`.
+using EvalFn = Value (*)(const Expr*, EvalContext&);
+using TestFn = bool (*)(const Expr*, EvalContext&);
+Value evalNode(const Expr* e, EvalContext& ctx);
+bool testNode(const Expr* e, EvalContext& ctx);
 
 enum class ExprOp : uint8_t {
-    Const,    // constant
-    Local,    // locals[slot]
-    Field,    // this.fields[slot]
-    This,     // the current object
-    Destiny,  // the current process's future
-    Neg,      // -kids[0]
-    Not,      // !kids[0]
-    And,      // short-circuit
-    Or,       // short-circuit
-    Eq, Ne, Lt, Le, Gt, Ge,
-    Add, Sub, Mul, Div, Mod,
+    Const,   // constant
+    Local,   // locals[slot]
+    Field,   // this.fields[slot]
+    This,    // the current object
+    Destiny, // the current process's future
+    Neg,     // -kids[0]
+    Not,     // !kids[0]
+    And,     // short-circuit
+    Or,      // short-circuit
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
     Construct,    // constructor(kids...)
     Call,         // function(kids...)
     CallFunParam, // the slot-th function argument of the enclosing higher-order function
@@ -55,17 +74,19 @@ struct CaseBranchCode {
 };
 
 struct Expr {
+    EvalFn fn = evalNode;   // the value of this node
+    TestFn test = testNode; // the same, for a Bool in a condition
     ExprOp op = ExprOp::Const;
-    int32_t slot = -1;      // Local, Field, Let, CallFunParam
-    uint32_t line = 0;      // source line, for stack traces of failing calls
-    Value constant;         // Const
+    int32_t slot = -1;                            // Local, Field, Let, CallFunParam
+    uint32_t line = 0;                            // source line, for stack traces of failing calls
+    Value constant;                               // Const
     const ConstructorInfo* constructor = nullptr; // Construct
     const FunctionInfo* function = nullptr;       // Call, CallPartial
     const InterfaceInfo* interface = nullptr;     // Implements, Cast
     std::vector<const Expr*> kids;
-    std::vector<FunArgCode> funArgs;            // CallPartial
-    std::vector<CaseBranchCode> branches;       // Case
-    std::vector<std::string> pieces;            // Template: kids.size() + 1 pieces
+    std::vector<FunArgCode> funArgs;      // CallPartial
+    std::vector<CaseBranchCode> branches; // Case
+    std::vector<std::string> pieces;      // Template: kids.size() + 1 pieces
 };
 
 // Patterns of `case` expressions, `switch` statements and `catch` branches.

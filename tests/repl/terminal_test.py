@@ -50,6 +50,13 @@ class Terminal:
             self.type(text)
         self.keys('Enter')
         self.wait_for(lambda s: s.count(PROMPT) > before, 'the next prompt')
+        self.settle()
+
+    # The prompt is printed just before libedit puts the terminal into raw
+    # mode; keys sent in between would meet the cooked tty (seen on a loaded
+    # machine). Give the editor a moment to take over.
+    def settle(self):
+        time.sleep(0.3)
 
     def close(self):
         self.tmux(['kill-server'], check=False)
@@ -62,6 +69,7 @@ def main():
     t = Terminal(os.path.abspath(args.absim))
     try:
         t.wait_for(lambda s: PROMPT in s, 'the first prompt')
+        t.settle()
         t.line('Int x = 4;')
         # Line editing: type the end first, go to the start of the line, insert.
         t.type('+ 1')
@@ -95,11 +103,13 @@ def main():
         t.keys('C-c')
         t.wait_for(lambda s: 'interrupted' in s and s.count(PROMPT) > before,
                    'the interrupt and a new prompt')
+        t.settle()
         # Ctrl-C while typing abandons the line, not the REPL.
         before = t.prompts()
         t.type('garbage that is never run')
         t.keys('C-c')
         t.wait_for(lambda s: s.count(PROMPT) > before, 'a fresh prompt after Ctrl-C')
+        t.settle()
         t.line('x + 100')
         t.wait_for(lambda s: '104 : Int' in s, 'the state kept after Ctrl-C')
         # An error does not end the session either.

@@ -1,0 +1,326 @@
+#include "interpreter/eval/specialize.h"
+
+#include "interpreter/compare.h"
+#include "interpreter/errors.h"
+#include "interpreter/eval/evaluator.h"
+#include "interpreter/numbers.h"
+#include "interpreter/strings.h"
+
+namespace absim::interp {
+
+namespace {
+
+// Where an operand comes from, known when the node's function is chosen.
+enum class Shape { Local, Const, Field, Other };
+
+Shape shapeOf(const Expr* e) {
+    switch (e->op) {
+    case ExprOp::Local:
+        return Shape::Local;
+    case ExprOp::Const:
+        return Shape::Const;
+    case ExprOp::Field:
+        return Shape::Field;
+    default:
+        return Shape::Other;
+    }
+}
+
+// The operand by reference where it already lives; only an `Other` operand
+// is evaluated into `tmp`.
+template <Shape S> inline const Value& operand(const Expr* e, EvalContext& ctx, Value& tmp) {
+    if constexpr (S == Shape::Local) {
+        return ctx.locals[e->slot];
+    } else if constexpr (S == Shape::Const) {
+        return e->constant;
+    } else if constexpr (S == Shape::Field) {
+        return ctx.self->fields[e->slot];
+    } else {
+        tmp = e->fn(e, ctx);
+        return tmp;
+    }
+}
+
+template <ExprOp Op> inline Value arith(const Value& a, const Value& b) {
+    if constexpr (Op == ExprOp::Add) {
+        if (a.isString())
+            return concat(a, b);
+        return add(a, b);
+    } else if constexpr (Op == ExprOp::Sub) {
+        return subtract(a, b);
+    } else if constexpr (Op == ExprOp::Mul) {
+        return multiply(a, b);
+    } else if constexpr (Op == ExprOp::Div) {
+        return divide(a, b);
+    } else {
+        return remainder(a, b);
+    }
+}
+
+template <ExprOp Op> inline bool relation(const Value& a, const Value& b) {
+    if constexpr (Op == ExprOp::Eq) {
+        return equals(a, b);
+    } else if constexpr (Op == ExprOp::Ne) {
+        return !equals(a, b);
+    } else if constexpr (Op == ExprOp::Lt) {
+        return compare(a, b) < 0;
+    } else if constexpr (Op == ExprOp::Le) {
+        return compare(a, b) <= 0;
+    } else if constexpr (Op == ExprOp::Gt) {
+        return compare(a, b) > 0;
+    } else {
+        return compare(a, b) >= 0;
+    }
+}
+
+template <ExprOp Op, Shape A, Shape B> Value evalArith(const Expr* e, EvalContext& ctx) {
+    Value ta, tb;
+    const Value& a = operand<A>(e->kids[0], ctx, ta);
+    const Value& b = operand<B>(e->kids[1], ctx, tb);
+    return arith<Op>(a, b);
+}
+
+template <ExprOp Op, Shape A, Shape B> bool testRelation(const Expr* e, EvalContext& ctx) {
+    Value ta, tb;
+    const Value& a = operand<A>(e->kids[0], ctx, ta);
+    const Value& b = operand<B>(e->kids[1], ctx, tb);
+    return relation<Op>(a, b);
+}
+
+template <ExprOp Op, Shape A, Shape B> Value evalRelation(const Expr* e, EvalContext& ctx) {
+    return Value::fromBool(testRelation<Op, A, B>(e, ctx));
+}
+
+// Function tables by operand shapes, [A][B].
+template <ExprOp Op, Shape A> struct ByRight {
+    static constexpr EvalFn arith[4] = {
+        evalArith<Op, A, Shape::Local>, evalArith<Op, A, Shape::Const>,
+        evalArith<Op, A, Shape::Field>, evalArith<Op, A, Shape::Other>};
+    static constexpr EvalFn relEval[4] = {
+        evalRelation<Op, A, Shape::Local>, evalRelation<Op, A, Shape::Const>,
+        evalRelation<Op, A, Shape::Field>, evalRelation<Op, A, Shape::Other>};
+    static constexpr TestFn relTest[4] = {
+        testRelation<Op, A, Shape::Local>, testRelation<Op, A, Shape::Const>,
+        testRelation<Op, A, Shape::Field>, testRelation<Op, A, Shape::Other>};
+};
+
+template <ExprOp Op> EvalFn arithFn(Shape a, Shape b) {
+    switch (a) {
+    case Shape::Local:
+        return ByRight<Op, Shape::Local>::arith[int(b)];
+    case Shape::Const:
+        return ByRight<Op, Shape::Const>::arith[int(b)];
+    case Shape::Field:
+        return ByRight<Op, Shape::Field>::arith[int(b)];
+    default:
+        return ByRight<Op, Shape::Other>::arith[int(b)];
+    }
+}
+
+template <ExprOp Op> void chooseRelation(Expr& e, Shape a, Shape b) {
+    switch (a) {
+    case Shape::Local:
+        e.fn = ByRight<Op, Shape::Local>::relEval[int(b)];
+        e.test = ByRight<Op, Shape::Local>::relTest[int(b)];
+        break;
+    case Shape::Const:
+        e.fn = ByRight<Op, Shape::Const>::relEval[int(b)];
+        e.test = ByRight<Op, Shape::Const>::relTest[int(b)];
+        break;
+    case Shape::Field:
+        e.fn = ByRight<Op, Shape::Field>::relEval[int(b)];
+        e.test = ByRight<Op, Shape::Field>::relTest[int(b)];
+        break;
+    default:
+        e.fn = ByRight<Op, Shape::Other>::relEval[int(b)];
+        e.test = ByRight<Op, Shape::Other>::relTest[int(b)];
+        break;
+    }
+}
+
+bool testLocal(const Expr* e, EvalContext& ctx) {
+    return ctx.locals[e->slot].isTrue();
+}
+bool testField(const Expr* e, EvalContext& ctx) {
+    return ctx.self->fields[e->slot].isTrue();
+}
+
+bool testNot(const Expr* e, EvalContext& ctx) {
+    return !evalBool(e->kids[0], ctx);
+}
+bool testAnd(const Expr* e, EvalContext& ctx) {
+    return evalBool(e->kids[0], ctx) && evalBool(e->kids[1], ctx);
+}
+bool testOr(const Expr* e, EvalContext& ctx) {
+    return evalBool(e->kids[0], ctx) || evalBool(e->kids[1], ctx);
+}
+template <TestFn T> Value evalFromTest(const Expr* e, EvalContext& ctx) {
+    return Value::fromBool(T(e, ctx));
+}
+
+Value evalWhen(const Expr* e, EvalContext& ctx) {
+    return evalBool(e->kids[0], ctx) ? eval(e->kids[1], ctx) : eval(e->kids[2], ctx);
+}
+bool testWhen(const Expr* e, EvalContext& ctx) {
+    return evalBool(e->kids[0], ctx) ? evalBool(e->kids[1], ctx) : evalBool(e->kids[2], ctx);
+}
+
+Value evalCall(const Expr* e, EvalContext& ctx) {
+    return callWithArgs(e->function, e->kids.data(), ctx);
+}
+
+// A native builtin of one or two arguments (float, floor, head, ...).
+Value evalNative1(const Expr* e, EvalContext& ctx) {
+    Value arg = eval(e->kids[0], ctx);
+    return e->function->native(ctx, &arg);
+}
+Value evalNative2(const Expr* e, EvalContext& ctx) {
+    Value args[2] = {eval(e->kids[0], ctx), eval(e->kids[1], ctx)};
+    return e->function->native(ctx, args);
+}
+
+// A selector function (head, fst, ...): the named argument of the value,
+// read where the value lives when it is a local or a field.
+template <Shape S> Value evalSelector(const Expr* e, EvalContext& ctx) {
+    Value tmp;
+    const Value& v = operand<S>(e->kids[0], ctx, tmp);
+    if (v.isData() && v.arity() > 0) {
+        const ConstructorInfo* c = v.constructor();
+        for (const auto& [ctor, index] : e->function->selects)
+            if (ctor == c)
+                return v.arg(index);
+    }
+    throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+}
+
+Value evalConstruct1(const Expr* e, EvalContext& ctx) {
+    return Value::make(e->constructor, eval(e->kids[0], ctx));
+}
+
+Value evalNeg(const Expr* e, EvalContext& ctx) {
+    return negate(eval(e->kids[0], ctx));
+}
+
+// `case` in a position where its value is used (in tail position the
+// function-call loop handles it).
+Value evalCase(const Expr* e, EvalContext& ctx) {
+    Value v = eval(e->kids[0], ctx);
+    for (const CaseBranchCode& b : e->branches)
+        if (match(b.pattern, v, ctx))
+            return eval(b.body, ctx);
+    throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+}
+
+Value evalLet(const Expr* e, EvalContext& ctx) {
+    ctx.locals[e->slot] = eval(e->kids[0], ctx);
+    return eval(e->kids[1], ctx);
+}
+
+Value evalPair(const Expr* e, EvalContext& ctx) {
+    Value a = eval(e->kids[0], ctx);
+    Value b = eval(e->kids[1], ctx);
+    return Value::make(e->constructor, std::move(a), std::move(b));
+}
+
+} // namespace
+
+void specializeEvaluation(std::deque<Expr>& exprs) {
+    for (Expr& e : exprs) {
+        e.fn = evalNode;
+        e.test = testNode;
+        size_t n = e.kids.size();
+        Shape a = n > 0 ? shapeOf(e.kids[0]) : Shape::Other;
+        Shape b = n > 1 ? shapeOf(e.kids[1]) : Shape::Other;
+        switch (e.op) {
+        case ExprOp::Local:
+            e.test = testLocal;
+            break;
+        case ExprOp::Field:
+            e.test = testField;
+            break;
+        case ExprOp::Add:
+            e.fn = arithFn<ExprOp::Add>(a, b);
+            break;
+        case ExprOp::Sub:
+            e.fn = arithFn<ExprOp::Sub>(a, b);
+            break;
+        case ExprOp::Mul:
+            e.fn = arithFn<ExprOp::Mul>(a, b);
+            break;
+        case ExprOp::Div:
+            e.fn = arithFn<ExprOp::Div>(a, b);
+            break;
+        case ExprOp::Mod:
+            e.fn = arithFn<ExprOp::Mod>(a, b);
+            break;
+        case ExprOp::Eq:
+            chooseRelation<ExprOp::Eq>(e, a, b);
+            break;
+        case ExprOp::Ne:
+            chooseRelation<ExprOp::Ne>(e, a, b);
+            break;
+        case ExprOp::Lt:
+            chooseRelation<ExprOp::Lt>(e, a, b);
+            break;
+        case ExprOp::Le:
+            chooseRelation<ExprOp::Le>(e, a, b);
+            break;
+        case ExprOp::Gt:
+            chooseRelation<ExprOp::Gt>(e, a, b);
+            break;
+        case ExprOp::Ge:
+            chooseRelation<ExprOp::Ge>(e, a, b);
+            break;
+        case ExprOp::Not:
+            e.test = testNot;
+            e.fn = evalFromTest<testNot>;
+            break;
+        case ExprOp::And:
+            e.test = testAnd;
+            e.fn = evalFromTest<testAnd>;
+            break;
+        case ExprOp::Or:
+            e.test = testOr;
+            e.fn = evalFromTest<testOr>;
+            break;
+        case ExprOp::When:
+            e.fn = evalWhen;
+            e.test = testWhen;
+            break;
+        case ExprOp::Call:
+            e.fn = evalCall;
+            if (e.function->kind == FunctionInfo::Kind::Selector && n == 1) {
+                constexpr EvalFn selectors[4] = {
+                    evalSelector<Shape::Local>, evalSelector<Shape::Const>,
+                    evalSelector<Shape::Field>, evalSelector<Shape::Other>};
+                e.fn = selectors[int(a)];
+            }
+            if (e.function->kind == FunctionInfo::Kind::Native && e.function->native) {
+                if (n == 1)
+                    e.fn = evalNative1;
+                else if (n == 2)
+                    e.fn = evalNative2;
+            }
+            break;
+        case ExprOp::Let:
+            e.fn = evalLet;
+            break;
+        case ExprOp::Construct:
+            if (n == 1)
+                e.fn = evalConstruct1;
+            else if (n == 2)
+                e.fn = evalPair;
+            break;
+        case ExprOp::Neg:
+            e.fn = evalNeg;
+            break;
+        case ExprOp::Case:
+            e.fn = evalCase;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+} // namespace absim::interp

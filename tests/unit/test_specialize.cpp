@@ -1,0 +1,194 @@
+// The shape-specialised node functions (interpreter/eval/specialize.h) must
+// compute what the generic evaluator computes, for every operator and every
+// combination of operand shapes (local, constant, field, other node).
+
+#include "interpreter/compare.h"
+#include "interpreter/eval/evaluator.h"
+#include "interpreter/eval/specialize.h"
+#include "interpreter/numbers.h"
+#include "interpreter/runtime/object.h"
+
+#include <doctest/doctest.h>
+
+#include <deque>
+#include <string>
+
+using namespace absim::interp;
+
+namespace {
+
+enum class Where { Local, Const, Field, Other };
+
+struct Fixture {
+    std::deque<Expr> exprs;
+    ClassInfo cls;
+    Value locals[2];
+    Object* self = nullptr;
+    EvalContext ctx;
+
+    Fixture() {
+        cls.fieldNames = {"f0", "f1"};
+        self = new Object(1, &cls, nullptr, 0, 0);
+        ctx.locals = locals;
+        ctx.self = self;
+    }
+    ~Fixture() { delete self; }
+
+    // An operand node holding `v` in place `w` (slot `i`).
+    const Expr* operand(Where w, const Value& v, int i) {
+        Expr& e = exprs.emplace_back();
+        switch (w) {
+        case Where::Local:
+            e.op = ExprOp::Local;
+            e.slot = i;
+            locals[i] = v;
+            return &e;
+        case Where::Const:
+            e.op = ExprOp::Const;
+            e.constant = v;
+            return &e;
+        case Where::Field:
+            e.op = ExprOp::Field;
+            e.slot = i;
+            self->fields[i] = v;
+            return &e;
+        case Where::Other: {
+            // `when True then v else v`: a node that must be evaluated.
+            Expr& yes = exprs.emplace_back();
+            yes.op = ExprOp::Const;
+            yes.constant = Value::fromBool(true);
+            const Expr* leaf = operand(Where::Const, v, i);
+            e.op = ExprOp::When;
+            e.kids = {&yes, leaf, leaf};
+            return &e;
+        }
+        }
+        return nullptr;
+    }
+};
+
+const char* name(ExprOp op) {
+    static const char* names[] = {"Eq",  "Ne",  "Lt",  "Le",  "Gt", "Ge",
+                                  "Add", "Sub", "Mul", "Div", "Mod"};
+    return names[int(op) - int(ExprOp::Eq)];
+}
+
+} // namespace
+
+TEST_CASE("specialised_operators_agree_with_the_generic_evaluator") {
+    const Value third = divide(Value::fromInt(1), Value::fromInt(3));
+    struct Pair {
+        Value a, b;
+        bool arithmetic; // + - * / % apply
+    };
+    const Pair pairs[] = {
+        {Value::fromInt(7), Value::fromInt(-3), true},
+        {Value::fromFloat(2.5), Value::fromFloat(0.5), true},
+        {Value::fromInt(2), third, true},
+        {third, third, true},
+        {Value::fromString("ab"), Value::fromString("b"), false},
+        {Value::fromBool(true), Value::fromBool(false), false},
+    };
+    const Where places[] = {Where::Local, Where::Const, Where::Field, Where::Other};
+    int checked = 0;
+    for (int o = int(ExprOp::Eq); o <= int(ExprOp::Mod); ++o) {
+        ExprOp op = ExprOp(o);
+        bool isArith = op >= ExprOp::Add;
+        for (const Pair& p : pairs) {
+            if (isArith && !p.arithmetic)
+                continue;
+            for (Where wa : places) {
+                for (Where wb : places) {
+                    Fixture f;
+                    const Expr* a = f.operand(wa, p.a, 0);
+                    const Expr* b = f.operand(wb, p.b, 1);
+                    Expr& node = f.exprs.emplace_back();
+                    node.op = op;
+                    node.kids = {a, b};
+                    specializeEvaluation(f.exprs);
+                    CAPTURE(name(op));
+                    CAPTURE(int(wa));
+                    CAPTURE(int(wb));
+                    bool specialised = node.fn != &evalNode;
+                    REQUIRE(specialised);
+                    Value generic = evalNode(&node, f.ctx);
+                    Value special = node.fn(&node, f.ctx);
+                    CHECK(equals(generic, special));
+                    if (!isArith)
+                        CHECK(node.test(&node, f.ctx) == generic.isTrue());
+                    ++checked;
+                }
+            }
+        }
+    }
+    CHECK(checked == 6 * 6 * 16 + 5 * 4 * 16);
+}
+
+TEST_CASE("specialised_conditions_agree_with_the_generic_evaluator") {
+    for (bool x : {false, true}) {
+        for (bool y : {false, true}) {
+            for (ExprOp op : {ExprOp::And, ExprOp::Or, ExprOp::Not, ExprOp::When}) {
+                Fixture f;
+                const Expr* a = f.operand(Where::Local, Value::fromBool(x), 0);
+                const Expr* b = f.operand(Where::Field, Value::fromBool(y), 1);
+                Expr& node = f.exprs.emplace_back();
+                node.op = op;
+                if (op == ExprOp::Not)
+                    node.kids = {a};
+                else if (op == ExprOp::When)
+                    node.kids = {a, b, a};
+                else
+                    node.kids = {a, b};
+                specializeEvaluation(f.exprs);
+                Value generic = evalNode(&node, f.ctx);
+                CHECK(equals(node.fn(&node, f.ctx), generic));
+                CHECK(node.test(&node, f.ctx) == generic.isTrue());
+                CHECK(a->test(a, f.ctx) == x);
+                CHECK(b->test(b, f.ctx) == y);
+            }
+        }
+    }
+}
+
+TEST_CASE("specialised_selectors_constructors_and_cases_agree_with_the_generic_evaluator") {
+    FunctionInfo head;
+    head.kind = FunctionInfo::Kind::Selector;
+    head.arity = 1;
+    head.selects = {{builtinConstructor(BuiltinConstructor::Cons), 0}};
+    const Value list = Value::cons(Value::fromInt(41), Value::nil());
+    const Where places[] = {Where::Local, Where::Const, Where::Field, Where::Other};
+    for (Where w : places) {
+        Fixture f;
+        const Expr* l = f.operand(w, list, 0);
+        Expr& select = f.exprs.emplace_back();
+        select.op = ExprOp::Call;
+        select.function = &head;
+        select.kids = {l};
+        Expr& just = f.exprs.emplace_back();
+        just.op = ExprOp::Construct;
+        just.constructor = builtinConstructor(BuiltinConstructor::Just);
+        just.kids = {&select};
+        Expr& neg = f.exprs.emplace_back();
+        neg.op = ExprOp::Neg;
+        neg.kids = {&select};
+        // case l { Nil => 0; _ => -head(l) }
+        Pattern nil;
+        nil.op = PatternOp::Constructor;
+        nil.constructor = builtinConstructor(BuiltinConstructor::Nil);
+        Pattern any;
+        const Expr* zero = f.operand(Where::Const, Value::fromInt(0), 1);
+        Expr& kase = f.exprs.emplace_back();
+        kase.op = ExprOp::Case;
+        kase.kids = {l};
+        kase.branches = {{&nil, zero}, {&any, &neg}};
+        specializeEvaluation(f.exprs);
+        CAPTURE(int(w));
+        for (const Expr* e :
+             {(const Expr*)&select, (const Expr*)&just, (const Expr*)&neg, (const Expr*)&kase}) {
+            bool specialised = e->fn != &evalNode;
+            CHECK(specialised);
+            CHECK(equals(e->fn(e, f.ctx), evalNode(e, f.ctx)));
+        }
+        CHECK(equals(kase.fn(&kase, f.ctx), Value::fromInt(-41)));
+    }
+}
