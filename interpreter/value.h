@@ -194,7 +194,7 @@ public:
     // --- inspection ---------------------------------------------------------
 
     Kind kind() const noexcept {
-        constexpr Kind kinds[] = {Kind::Null, Kind::Int,    Kind::Float,  Kind::Data,
+        constexpr Kind kinds[] = {Kind::Null,   Kind::Int,  Kind::Float,  Kind::Data,
                                   Kind::String, Kind::Rat,  Kind::Int,    Kind::Rat,
                                   Kind::String, Kind::Data, Kind::Object, Kind::Future};
         return kinds[size_t(tag())];

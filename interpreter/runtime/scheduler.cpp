@@ -10,14 +10,34 @@
 
 #include <gmp.h>
 
+#include <cmath>
+
 namespace absim::interp {
 
-// GMP truncates (a monotonic rounding) and saturates beyond the range of
-// double; a time that is not a number (never, for a typed model) gets one
-// key for all, so only the exact comparison orders it.
+// Every time gets its key by one rounding, toward zero, so the keys never
+// reverse the exact order (two roundings mixed could: a value rounded up
+// and a slightly larger one truncated). GMP's conversions truncate; inline
+// numbers are truncated here the same way. A time that is not a number
+// (never, for a typed model) gets one key for all, so only the exact
+// comparison orders it.
 double timeKeySlow(const Value& t) {
-    if (t.isRat())
-        return mpq_get_d(t.rational().backend().data());
+    constexpr int64_t kExact = int64_t(1) << 53; // integers a double holds exactly
+    if (t.isSmallExact()) {
+        int64_t num = t.smallNumerator();
+        uint64_t den = t.smallDenominator();
+        if (num > -kExact && num < kExact && den < uint64_t(kExact)) {
+            double q = double(num) / double(den); // rounded to nearest
+            // The sign of q * den - num, computed with one rounding, says
+            // whether q overshot the exact quotient.
+            double overshoot = std::fma(q, double(den), -double(num));
+            if ((num > 0 && overshoot > 0) || (num < 0 && overshoot < 0))
+                q = std::nextafter(q, 0.0);
+            return q;
+        }
+        return mpq_get_d(t.toRational().backend().data());
+    }
+    if (t.isBigRat())
+        return mpq_get_d(t.bigRat().backend().data());
     if (t.isBigInt())
         return mpz_get_d(t.bigInt().backend().data());
     return 0;
@@ -174,7 +194,7 @@ void Runtime::wakeByTime(Process* p) {
         }
         p->timePassed = true;
         p->state = p->guard->kind == GuardCode::Kind::Duration ? ProcessState::Ready
-                                                                : ProcessState::WaitingGuard;
+                                                               : ProcessState::WaitingGuard;
         if (p->state == ProcessState::WaitingGuard)
             registerOnFutures(p, p->guard);
         p->cog->enqueue(p);

@@ -109,11 +109,16 @@ class TimeWaiters {
     }
 
   private:
-    // A rounding to double never reverses an order: different keys order
-    // two times exactly, and only equal keys need the exact comparison
-    // (which, for Rats, is GMP's).
+    // A rounding to double (toward zero, for every kind of number) never
+    // reverses an order: different keys order two times exactly, and only
+    // equal keys need the exact comparison.
     static double key(const Value& t) {
-        return t.isSmallInt() ? double(t.smallInt()) : timeKeySlow(t);
+        // Ints below 2^53 convert exactly; everything else is truncated by
+        // timeKeySlow, so all keys come from the same rounding.
+        if (t.isSmallInt() && t.smallInt() > -(int64_t(1) << 53) &&
+            t.smallInt() < (int64_t(1) << 53))
+            return double(t.smallInt());
+        return timeKeySlow(t);
     }
     static bool later(const Entry& a, const Entry& b) {
         if (a.key != b.key)
