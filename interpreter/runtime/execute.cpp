@@ -278,13 +278,16 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
 // blocked or ended; ABS exceptions propagate to execute().
 bool Runtime::runFrames(Process* p) {
     // One context for the top frame, renewed when a frame is pushed or popped.
-    EvalContext ctx{this, p->frames.back().locals.get(), p->frames.back().self, p, nullptr};
+    // Renewed, with the cached top frame, when a frame is pushed or popped.
+    Frame* top = &p->frames.back();
+    EvalContext ctx{this, top->locals.get(), top->self, p, nullptr};
     auto enterTop = [&] {
-        ctx.locals = p->frames.back().locals.get();
-        ctx.self = p->frames.back().self;
+        top = &p->frames.back();
+        ctx.locals = top->locals.get();
+        ctx.self = top->self;
     };
     for (;;) {
-        Frame& f = p->frames.back();
+        Frame& f = *top;
         const Instr& in = f.code->instrs[f.pc];
         switch (in.op) {
         case Opcode::Nop:

@@ -24,10 +24,10 @@ struct Handler {
 
 struct Frame {
     enum class Kind : uint8_t {
-        Method,    // a method body (async or same-COG synchronous call)
-        Init,      // field initialisers + init block
-        Main,      // the main block
-        Recover,   // the recover block of a dying object
+        Method,  // a method body (async or same-COG synchronous call)
+        Init,    // field initialisers + init block
+        Main,    // the main block
+        Recover, // the recover block of a dying object
     };
     const Code* code = nullptr;
     uint32_t pc = 0;
@@ -35,8 +35,53 @@ struct Frame {
     Object* self = nullptr; // kept alive by `selfRef`
     Value selfRef;
     std::unique_ptr<Value[]> locals;
-    Dest resultDest;          // where the caller (frame below) wants the result
+    Dest resultDest; // where the caller (frame below) wants the result
     std::vector<Handler> handlers;
+};
+
+// A process's call stack. Nearly every process only ever has its first
+// frame (a method activation); that frame lives inside the process, so
+// starting and ending a process allocates no frame array. Same-COG
+// synchronous calls and init blocks push further frames on a vector.
+class FrameStack {
+  public:
+    size_t size() const { return hasFirst_ ? 1 + more_.size() : 0; }
+    bool empty() const { return !hasFirst_; }
+    Frame& front() { return first_; }
+    const Frame& front() const { return first_; }
+    Frame& back() { return more_.empty() ? first_ : more_.back(); }
+    const Frame& back() const { return more_.empty() ? first_ : more_.back(); }
+    Frame& operator[](size_t i) { return i == 0 ? first_ : more_[i - 1]; }
+    const Frame& operator[](size_t i) const { return i == 0 ? first_ : more_[i - 1]; }
+
+    Frame& emplace_back() {
+        if (!hasFirst_) {
+            hasFirst_ = true;
+            return first_;
+        }
+        return more_.emplace_back();
+    }
+    void push_back(Frame&& f) { emplace_back() = std::move(f); }
+    void pop_back() {
+        if (!more_.empty()) {
+            more_.pop_back();
+            return;
+        }
+        first_ = Frame(); // drops its locals and object now, as a pop would
+        hasFirst_ = false;
+    }
+    void clear() {
+        more_.clear();
+        if (hasFirst_) {
+            first_ = Frame();
+            hasFirst_ = false;
+        }
+    }
+
+  private:
+    Frame first_;
+    bool hasFirst_ = false;
+    std::vector<Frame, PoolAllocator<Frame>> more_;
 };
 
 enum class ProcessState : uint8_t {
@@ -58,7 +103,7 @@ struct Process {
     ProcessState state = ProcessState::Ready;
     BlockReason blockedOn = BlockReason::None;
     bool resumable = false; // Blocked: the reason went away, run it next
-    std::vector<Frame, PoolAllocator<Frame>> frames;
+    FrameStack frames;
     // Its future (null for main and init processes). `mutable`: made on
     // first use when the caller discarded it (see destinyOf).
     mutable Value destiny;
@@ -66,18 +111,18 @@ struct Process {
     // future is made only if the process itself asks for it (`destiny`, a
     // user scheduler), so a fire-and-forget call costs no future. 0: none.
     mutable uint64_t destinySeq = 0;
-    const char* method = "";  // what schedulers and stack traces call it
+    const char* method = ""; // what schedulers and stack traces call it
     // Await state.
     const GuardCode* guard = nullptr;
-    Value awaited;        // Blocked on Get/SyncCall/New: the future
-    Value pendingError;   // an exception to raise when it next runs (§8.4)
+    Value awaited;      // Blocked on Get/SyncCall/New: the future
+    Value pendingError; // an exception to raise when it next runs (§8.4)
     bool hasPendingError = false;
     bool timePassed = false; // the duration part of its guard is over
-    Value initDone;       // init process of `new`: resolved with the object when done
+    Value initDone;          // init process of `new`: resolved with the object when done
     // Time.
-    Value creationTime;   // Rat
-    Value deadline;       // Duration value (InfDuration by default)
-    Value arrival;        // Rat
+    Value creationTime;     // Rat
+    Value deadline;         // Duration value (InfDuration by default)
+    Value arrival;          // Rat
     uint64_t timeToken = 0; // matches the live entry of the time-waiter heap
     // Position in the COG's queue (intrusive: no allocation to requeue).
     Process* prev = nullptr;
