@@ -40,7 +40,7 @@ inline void store(Frame& f, const Dest& d, Value v) {
     case ExprOp::Field:
         return ctx.self->fields[e->slot];
     default:
-        return eval(e, ctx);
+        return e->fn(e, ctx); // not a leaf: straight to its own function
     }
 }
 
@@ -54,7 +54,7 @@ inline void store(Frame& f, const Dest& d, Value v) {
     case ExprOp::Field:
         return ctx.self->fields[e->slot];
     default:
-        tmp = eval(e, ctx);
+        tmp = e->fn(e, ctx);
         return tmp;
     }
 }
