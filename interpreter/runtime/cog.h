@@ -20,9 +20,10 @@ struct Cog {
     Process* tail = nullptr;
     size_t queued = 0;
     bool inRunQueue = false;
-    Value dc;                   // the deployment component it runs on
-    DcState* dcState = nullptr; // its resource state, once looked up
-    uint64_t objectCount = 0;   // numbers objects for their printed names
+    Cog* nextRunnable = nullptr; // the next COG of the run queue
+    Value dc;                    // the deployment component it runs on
+    DcState* dcState = nullptr;  // its resource state, once looked up
+    uint64_t objectCount = 0;    // numbers objects for their printed names
     // A user-defined scheduler (runtime.md §2.5) and the object whose fields
     // it reads: the one whose `new` created the COG.
     const SchedulerSpec* scheduler = nullptr;

@@ -80,8 +80,8 @@ void Runtime::deadlock() {
         const Frame& top = p->frames.back();
         uint32_t pc = top.pc > 0 && p->state != ProcessState::Blocked ? top.pc - 1 : top.pc;
         uint32_t line = pc < top.code->instrs.size() ? top.code->instrs[pc].line : 0;
-        text += "  " + top.code->name + " (" + top.code->file + ":" + std::to_string(line) +
-                ") " + waitDescription(p) + "\n";
+        text += "  " + top.code->name + " (" + top.code->file + ":" + std::to_string(line) + ") " +
+                waitDescription(p) + "\n";
     }
     err_.write(text);
     err_.flush();
@@ -93,7 +93,7 @@ void Runtime::deadlock() {
 // objects and processes, then let the counts do the rest.
 void Runtime::breakCycles() {
     timeWaiters_.clear();
-    runQueue_.clear();
+    runHead_ = runTail_ = nullptr;
     for (auto& s : dcs_)
         for (auto& q : s->queue)
             q.clear();

@@ -26,7 +26,7 @@ namespace absim::interp {
 struct EvalContext;
 
 class Runtime {
-public:
+  public:
     Runtime(const RuntimeProgram& program, const RunOptions& options, Output& out, Output& err);
     ~Runtime();
     Runtime(const Runtime&) = delete;
@@ -59,7 +59,7 @@ public:
     void dcBillingEnded(DcState& s) { s.billingEnded = true; }
     const RunStats& stats() const { return stats_; }
 
-private:
+  private:
     // --- entities (runtime.cpp) ---
     Cog* newCog(Value dc);
     Value newFuture();
@@ -130,7 +130,10 @@ private:
     std::mt19937_64 rng_;
     uint64_t seq_ = 0;
     uint64_t processIds_ = 0;
-    std::deque<Cog*> runQueue_;
+    // COGs that may have something to run, in FIFO order (runtime.md §2.3),
+    // linked through Cog::nextRunnable: queueing one allocates nothing.
+    Cog* runHead_ = nullptr;
+    Cog* runTail_ = nullptr;
     std::vector<std::unique_ptr<Cog>> cogs_;
     Value clock_;
     TimeWaiters timeWaiters_;

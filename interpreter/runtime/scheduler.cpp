@@ -46,7 +46,12 @@ double timeKeySlow(const Value& t) {
 void Runtime::kick(Cog* cog) {
     if (!cog->inRunQueue) {
         cog->inRunQueue = true;
-        runQueue_.push_back(cog);
+        cog->nextRunnable = nullptr;
+        if (runTail_)
+            runTail_->nextRunnable = cog;
+        else
+            runHead_ = cog;
+        runTail_ = cog;
     }
 }
 

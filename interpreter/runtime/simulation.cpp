@@ -22,18 +22,19 @@ int Runtime::run() {
     }
     startInitialDc();
     Cog* mainCog = newCog(initialDC_);
-    newProcess(mainCog, &program_.main, Frame::Kind::Main, Value(), nullptr, 0, Value(),
-               "main");
+    newProcess(mainCog, &program_.main, Frame::Kind::Main, Value(), nullptr, 0, Value(), "main");
 
     while (!stopped_) {
-        while (!runQueue_.empty() && !stopped_) {
+        while (runHead_ && !stopped_) {
             if (runInterrupted.load(std::memory_order_relaxed)) {
                 stopped_ = true;
                 status_ = kInterruptedStatus;
                 break;
             }
-            Cog* c = runQueue_.front();
-            runQueue_.pop_front();
+            Cog* c = runHead_;
+            runHead_ = c->nextRunnable;
+            if (!runHead_)
+                runTail_ = nullptr;
             c->inRunQueue = false;
             Process* p = c->current;
             if (p) {
