@@ -33,24 +33,6 @@ Value evalArith(ExprOp op, const Value& a, const Value& b) {
     return Value();
 }
 
-// A leaf operand (constant, local, field) by reference, without copying
-// it: no reference-count traffic for the common `x < n`, `i + 1`. Anything
-// else is evaluated into `tmp`. Evaluating the other operand cannot change
-// the slot read here: pure code writes only fresh let/pattern slots.
-inline const Value& operand(const Expr* e, EvalContext& ctx, Value& tmp) {
-    switch (e->op) {
-    case ExprOp::Const:
-        return e->constant;
-    case ExprOp::Local:
-        return ctx.locals[e->slot];
-    case ExprOp::Field:
-        return ctx.self->fields[e->slot];
-    default:
-        tmp = eval(e, ctx);
-        return tmp;
-    }
-}
-
 Value evalCallPartial(const Expr* e, EvalContext& ctx) {
     size_t nf = e->funArgs.size();
     FrameSlots<Closure, 4> closures(nf);
@@ -90,7 +72,7 @@ Value evalCallPartial(const Expr* e, EvalContext& ctx) {
 
 bool testNode(const Expr* e, EvalContext& ctx) {
     Value tmp;
-    return operand(e, ctx, tmp).isTrue();
+    return evalInPlace(e, ctx, tmp).isTrue();
 }
 
 Value evalNode(const Expr* e, EvalContext& ctx) {
@@ -115,38 +97,38 @@ Value evalNode(const Expr* e, EvalContext& ctx) {
         return Value::fromBool(evalBool(e->kids[0], ctx) || evalBool(e->kids[1], ctx));
     case ExprOp::Eq: {
         Value ta, tb;
-        const Value& a = operand(e->kids[0], ctx, ta);
-        const Value& b = operand(e->kids[1], ctx, tb);
+        const Value& a = evalInPlace(e->kids[0], ctx, ta);
+        const Value& b = evalInPlace(e->kids[1], ctx, tb);
         return Value::fromBool(equals(a, b));
     }
     case ExprOp::Ne: {
         Value ta, tb;
-        const Value& a = operand(e->kids[0], ctx, ta);
-        const Value& b = operand(e->kids[1], ctx, tb);
+        const Value& a = evalInPlace(e->kids[0], ctx, ta);
+        const Value& b = evalInPlace(e->kids[1], ctx, tb);
         return Value::fromBool(!equals(a, b));
     }
     case ExprOp::Lt: {
         Value ta, tb;
-        const Value& a = operand(e->kids[0], ctx, ta);
-        const Value& b = operand(e->kids[1], ctx, tb);
+        const Value& a = evalInPlace(e->kids[0], ctx, ta);
+        const Value& b = evalInPlace(e->kids[1], ctx, tb);
         return Value::fromBool(compare(a, b) < 0);
     }
     case ExprOp::Le: {
         Value ta, tb;
-        const Value& a = operand(e->kids[0], ctx, ta);
-        const Value& b = operand(e->kids[1], ctx, tb);
+        const Value& a = evalInPlace(e->kids[0], ctx, ta);
+        const Value& b = evalInPlace(e->kids[1], ctx, tb);
         return Value::fromBool(compare(a, b) <= 0);
     }
     case ExprOp::Gt: {
         Value ta, tb;
-        const Value& a = operand(e->kids[0], ctx, ta);
-        const Value& b = operand(e->kids[1], ctx, tb);
+        const Value& a = evalInPlace(e->kids[0], ctx, ta);
+        const Value& b = evalInPlace(e->kids[1], ctx, tb);
         return Value::fromBool(compare(a, b) > 0);
     }
     case ExprOp::Ge: {
         Value ta, tb;
-        const Value& a = operand(e->kids[0], ctx, ta);
-        const Value& b = operand(e->kids[1], ctx, tb);
+        const Value& a = evalInPlace(e->kids[0], ctx, ta);
+        const Value& b = evalInPlace(e->kids[1], ctx, tb);
         return Value::fromBool(compare(a, b) >= 0);
     }
     case ExprOp::Add:
@@ -155,8 +137,8 @@ Value evalNode(const Expr* e, EvalContext& ctx) {
     case ExprOp::Div:
     case ExprOp::Mod: {
         Value ta, tb;
-        const Value& a = operand(e->kids[0], ctx, ta);
-        const Value& b = operand(e->kids[1], ctx, tb);
+        const Value& a = evalInPlace(e->kids[0], ctx, ta);
+        const Value& b = evalInPlace(e->kids[1], ctx, tb);
         return evalArith(e->op, a, b);
     }
     case ExprOp::Construct: {

@@ -14,7 +14,7 @@ namespace absim::interp {
 
 // Leaves (constants, locals, fields) are most of what gets evaluated: they
 // are read here, inline; every other node through its own function.
-inline Value eval(const Expr* e, EvalContext& ctx) {
+[[gnu::always_inline]] inline Value eval(const Expr* e, EvalContext& ctx) {
     switch (e->op) {
     case ExprOp::Const:
         return e->constant;
@@ -24,6 +24,25 @@ inline Value eval(const Expr* e, EvalContext& ctx) {
         return ctx.self->fields[e->slot];
     default:
         return e->fn(e, ctx);
+    }
+}
+
+// The same by reference, without copying a leaf (no reference-count
+// traffic for the common `x < n`, `i + 1`): anything else is evaluated into
+// `tmp`. Evaluating another operand afterwards cannot change the slot read
+// here: pure code writes only fresh let/pattern slots.
+[[gnu::always_inline]] inline const Value& evalInPlace(const Expr* e, EvalContext& ctx,
+                                                       Value& tmp) {
+    switch (e->op) {
+    case ExprOp::Const:
+        return e->constant;
+    case ExprOp::Local:
+        return ctx.locals[e->slot];
+    case ExprOp::Field:
+        return ctx.self->fields[e->slot];
+    default:
+        tmp = e->fn(e, ctx);
+        return tmp;
     }
 }
 

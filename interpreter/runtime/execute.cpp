@@ -28,37 +28,6 @@ inline void store(Frame& f, const Dest& d, Value v) {
     }
 }
 
-// A statement's operand: leaves (constant, local, field: most operands of
-// calls, assignments and returns) are read here, without a call into the
-// evaluator; anything else is evaluated.
-[[gnu::always_inline]] inline Value operand(const Expr* e, EvalContext& ctx) {
-    switch (e->op) {
-    case ExprOp::Const:
-        return e->constant;
-    case ExprOp::Local:
-        return ctx.locals[e->slot];
-    case ExprOp::Field:
-        return ctx.self->fields[e->slot];
-    default:
-        return e->fn(e, ctx); // not a leaf: straight to its own function
-    }
-}
-
-// The same by reference, without copying a leaf: `tmp` holds anything else.
-[[gnu::always_inline]] inline const Value& operand(const Expr* e, EvalContext& ctx, Value& tmp) {
-    switch (e->op) {
-    case ExprOp::Const:
-        return e->constant;
-    case ExprOp::Local:
-        return ctx.locals[e->slot];
-    case ExprOp::Field:
-        return ctx.self->fields[e->slot];
-    default:
-        tmp = e->fn(e, ctx);
-        return tmp;
-    }
-}
-
 // What the evaluator computes for `a cmp b` (compare.h).
 inline bool comparison(ExprOp cmp, const Value& a, const Value& b) {
     switch (cmp) {
@@ -231,7 +200,7 @@ bool Runtime::unwind(Process* p, const Value& exc) {
 // false, and no wait at all, when a bound is negative (§5.3).
 bool Runtime::waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx) {
     Value zero = Value::fromInt(0);
-    Value lo = operand(min, ctx);
+    Value lo = eval(min, ctx);
     if (max == min) {
         // The usual `duration(d, d)`: a point in time, one sum.
         if (compare(lo, zero) < 0)
@@ -239,7 +208,7 @@ bool Runtime::waitForTime(Process* p, const Expr* min, const Expr* max, EvalCont
         timeWaiters_.add(p, add(clock_, lo));
         return true;
     }
-    Value hi = operand(max, ctx);
+    Value hi = eval(max, ctx);
     if (compare(lo, zero) < 0 || compare(hi, zero) < 0)
         return false;
     // A maximum below the minimum counts as the minimum (TimeWaiters::add).
@@ -294,7 +263,7 @@ bool Runtime::runFrames(Process* p) {
             ++f.pc;
             break;
         case Opcode::Assign:
-            store(f, in.dest, operand(in.e, ctx));
+            store(f, in.dest, eval(in.e, ctx));
             ++f.pc;
             break;
         case Opcode::Eval:
@@ -317,8 +286,8 @@ bool Runtime::runFrames(Process* p) {
             // Left side first, as the evaluator does; reading the right side
             // cannot change the left (pure code writes only fresh slots).
             Value ta, tb;
-            const Value& a = operand(in.e, ctx, ta);
-            const Value& b = operand(in.e2, ctx, tb);
+            const Value& a = evalInPlace(in.e, ctx, ta);
+            const Value& b = evalInPlace(in.e2, ctx, tb);
             f.pc = comparison(in.cmp, a, b) ? f.pc + 1 : in.target;
             break;
         }
@@ -341,7 +310,7 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::Rethrow:
             throw AbsException(f.locals[in.slot]);
         case Opcode::Return:
-            if (finishFrame(p, in.e ? operand(in.e, ctx) : Value::unit()))
+            if (finishFrame(p, in.e ? eval(in.e, ctx) : Value::unit()))
                 return true;
             enterTop();
             break;
@@ -400,11 +369,11 @@ bool Runtime::runFrames(Process* p) {
             p->state = ProcessState::Blocked;
             return true;
         case Opcode::AsyncCall: {
-            Value callee = operand(in.e, ctx);
+            Value callee = eval(in.e, ctx);
             size_t n = in.args.size();
             CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
-                args[i] = operand(in.args[i], ctx);
+                args[i] = eval(in.args[i], ctx);
             Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
             bool wanted = in.dest.kind != Dest::Kind::None;
             Value fut =
@@ -414,7 +383,7 @@ bool Runtime::runFrames(Process* p) {
             break;
         }
         case Opcode::SyncCall: {
-            Value callee = operand(in.e, ctx);
+            Value callee = eval(in.e, ctx);
             if (!callee.isObject())
                 throwBuiltinException(BuiltinConstructor::NullPointerException);
             Object* o = callee.entityAs<Object>();
@@ -423,7 +392,7 @@ bool Runtime::runFrames(Process* p) {
             size_t n = in.args.size();
             CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
-                args[i] = operand(in.args[i], ctx);
+                args[i] = eval(in.args[i], ctx);
             if (o->cog != p->cog) {
                 // Another COG: an asynchronous call plus a blocking get (§3).
                 Value fut = asyncCall(p, callee, in.method, args.data(), n, Value());
@@ -455,7 +424,7 @@ bool Runtime::runFrames(Process* p) {
             break;
         }
         case Opcode::Get: {
-            Value fut = operand(in.e, ctx);
+            Value fut = eval(in.e, ctx);
             if (!fut.isFuture())
                 throwBuiltinException(BuiltinConstructor::NullPointerException);
             Future* F = fut.entityAs<Future>();
