@@ -26,28 +26,6 @@ const Expr* maxBound(const Expr* min, const Expr* max) {
     }
 }
 
-// The jump of an `if` or `while` on `cond`. A comparison becomes a
-// CompareJump on its two sides: the runtime compares them in place
-// instead of building a Bool and testing it.
-void setCondition(Instr& in, const Expr* cond) {
-    switch (cond->op) {
-    case ExprOp::Eq:
-    case ExprOp::Ne:
-    case ExprOp::Lt:
-    case ExprOp::Le:
-    case ExprOp::Gt:
-    case ExprOp::Ge:
-        in.op = Opcode::CompareJump;
-        in.cmp = cond->op;
-        in.e = cond->kids[0];
-        in.e2 = cond->kids[1];
-        return;
-    default:
-        in.e = cond;
-        return;
-    }
-}
-
 } // namespace
 
 Instr& Lowerer::emit(Code& code, Opcode op, uint32_t line) {
@@ -88,8 +66,8 @@ static const ast::PureExp* annotation(const ast::Annotations& anns, const char* 
     return nullptr;
 }
 
-void Lowerer::lowerEffect(const ast::Exp* e, Dest dest, const ast::Annotations& anns,
-                          Code& code, Scope& s, uint32_t line) {
+void Lowerer::lowerEffect(const ast::Exp* e, Dest dest, const ast::Annotations& anns, Code& code,
+                          Scope& s, uint32_t line) {
     switch (e->kind) {
     case ast::ExpKind::Get: {
         Instr& in = emit(code, Opcode::Get, line);
@@ -250,8 +228,8 @@ void Lowerer::lowerSwitch(const ast::SwitchStmt* st, Code& code, Scope& s) {
         s.close();
     }
     // No branch matched (the reference appends a default branch that throws).
-    emit(code, Opcode::Throw, line).e =
-        constant(Value::constant(builtinConstructor(BuiltinConstructor::PatternMatchFailException)));
+    emit(code, Opcode::Throw, line).e = constant(
+        Value::constant(builtinConstructor(BuiltinConstructor::PatternMatchFailException)));
     for (size_t at : toEnd)
         code.instrs[at].target = uint32_t(code.instrs.size());
 }
@@ -417,7 +395,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
     case ast::StmtKind::If: {
         const auto* i = st->as<ast::IfStmt>();
         size_t jf = code.instrs.size();
-        setCondition(emit(code, Opcode::JumpIfFalse, line), lowerExp(i->cond.get(), s));
+        emit(code, Opcode::JumpIfFalse, line).e = lowerExp(i->cond.get(), s);
         s.open();
         lowerStmt(i->then.get(), code, s);
         s.close();
@@ -440,7 +418,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
     case ast::StmtKind::While: {
         const auto* w = st->as<ast::WhileStmt>();
         uint32_t top = uint32_t(code.instrs.size());
-        setCondition(emit(code, Opcode::JumpIfFalse, line), lowerExp(w->cond.get(), s));
+        emit(code, Opcode::JumpIfFalse, line).e = lowerExp(w->cond.get(), s);
         s.open();
         lowerStmt(w->body.get(), code, s);
         s.close();
@@ -488,7 +466,8 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
         lowerTry(st->as<ast::TryStmt>(), code, s);
         return;
     case ast::StmtKind::Await:
-        emit(code, Opcode::Await, line).guard = lowerGuard(st->as<ast::AwaitStmt>()->guard.get(), s);
+        emit(code, Opcode::Await, line).guard =
+            lowerGuard(st->as<ast::AwaitStmt>()->guard.get(), s);
         return;
     case ast::StmtKind::Suspend:
         emit(code, Opcode::Suspend, line);

@@ -35,7 +35,6 @@ enum class Opcode : uint8_t {
     Eval,         // e (value dropped)
     Jump,         // pc = target
     JumpIfFalse,  // if !e: pc = target
-    CompareJump,  // if !(e cmp e2): pc = target (a condition that is a comparison)
     Match,        // if !match(pattern, locals[slot]): pc = target
     Assert,       // e must be True
     Throw,        // raise e
@@ -65,7 +64,6 @@ struct Instr {
     uint32_t target = 0;
     uint32_t line = 0;
     uint32_t method = 0;             // AsyncCall, SyncCall: interned method name id
-    ExprOp cmp = ExprOp::Eq;         // CompareJump: Eq, Ne, Lt, Le, Gt or Ge
     const Expr* e = nullptr;         // main operand (callee of calls)
     const Expr* e2 = nullptr;        // second operand (Duration max)
     const Pattern* pattern = nullptr;  // Match

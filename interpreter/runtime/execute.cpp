@@ -28,24 +28,6 @@ inline void store(Frame& f, const Dest& d, Value v) {
     }
 }
 
-// What the evaluator computes for `a cmp b` (compare.h).
-inline bool comparison(ExprOp cmp, const Value& a, const Value& b) {
-    switch (cmp) {
-    case ExprOp::Eq:
-        return equals(a, b);
-    case ExprOp::Ne:
-        return !equals(a, b);
-    case ExprOp::Lt:
-        return compare(a, b) < 0;
-    case ExprOp::Le:
-        return compare(a, b) <= 0;
-    case ExprOp::Gt:
-        return compare(a, b) > 0;
-    default: // Ge
-        return compare(a, b) >= 0;
-    }
-}
-
 // The value of a resolved future, or its exception raised.
 Value futureResult(const Value& fut) {
     Future* f = fut.entityAs<Future>();
@@ -282,15 +264,6 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::JumpIfFalse:
             f.pc = evalBool(in.e, ctx) ? f.pc + 1 : in.target;
             break;
-        case Opcode::CompareJump: {
-            // Left side first, as the evaluator does; reading the right side
-            // cannot change the left (pure code writes only fresh slots).
-            Value ta, tb;
-            const Value& a = evalInPlace(in.e, ctx, ta);
-            const Value& b = evalInPlace(in.e2, ctx, tb);
-            f.pc = comparison(in.cmp, a, b) ? f.pc + 1 : in.target;
-            break;
-        }
         case Opcode::Match:
             f.pc = match(in.pattern, f.locals[in.slot], ctx) ? f.pc + 1 : in.target;
             break;
