@@ -1,7 +1,8 @@
 // Native versions of hot ABS-defined list functions (the reference does the
 // same for length, isEmpty, nth, concatenate, appendright, reverse, copy,
-// without). Iterative, so long lists never deepen the C++ stack; results
-// are identical to the ABS definitions in stdlib/abs_stdlib.abs.
+// without), and of `contains` on sets. Iterative, so long lists never
+// deepen the C++ stack; results are identical to the ABS definitions in
+// stdlib/abs_stdlib.abs.
 
 #include "interpreter/builtins/builtins.h"
 #include "interpreter/compare.h"
@@ -83,6 +84,15 @@ Value nativeWithout(EvalContext&, Value* a) {
     return prependAll(items, Value::nil());
 }
 
+// contains(s, e) on a Set: the stdlib's scan of the Insert cells
+// (EmptySet has no arguments, Insert two), comparing with `==`.
+Value nativeContains(EvalContext&, Value* a) {
+    for (const Value* s = &a[0]; s->isData() && s->arity() == 2; s = &s->arg(1))
+        if (equals(s->arg(0), a[1]))
+            return Value::fromBool(true);
+    return Value::fromBool(false);
+}
+
 // The higher-order list functions (map, filter, foldl, foldr), natively:
 // a loop instead of one C++ recursion per element. ctx.funArgs holds the
 // function argument.
@@ -140,6 +150,7 @@ void registerListOverrides(BuiltinTable& t) {
     t["reverse/1"] = nativeReverse;
     t["copy/2"] = nativeCopy;
     t["without/2"] = nativeWithout;
+    t["contains/2"] = nativeContains;
     t["map/1/f1"] = nativeMap;
     t["filter/1/f1"] = nativeFilter;
     t["foldl/2/f1"] = nativeFoldl;

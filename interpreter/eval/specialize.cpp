@@ -169,7 +169,10 @@ Value evalCall(const Expr* e, EvalContext& ctx) {
     return callWithArgs(e->function, e->kids.data(), ctx);
 }
 
-// A native builtin of one or two arguments (float, floor, head, ...).
+// A native builtin of up to two arguments (currentms, float, floor, ...).
+Value evalNative0(const Expr* e, EvalContext& ctx) {
+    return e->function->native(ctx, nullptr);
+}
 Value evalNative1(const Expr* e, EvalContext& ctx) {
     Value arg = eval(e->kids[0], ctx);
     return e->function->native(ctx, &arg);
@@ -296,7 +299,9 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
                 e.fn = selectors[int(a)];
             }
             if (e.function->kind == FunctionInfo::Kind::Native && e.function->native) {
-                if (n == 1)
+                if (n == 0)
+                    e.fn = evalNative0;
+                else if (n == 1)
                     e.fn = evalNative1;
                 else if (n == 2)
                     e.fn = evalNative2;

@@ -4,6 +4,7 @@
 
 #include "interpreter/builtins/builtins.h"
 #include "interpreter/eval/specialize.h"
+#include "interpreter/lower/inline_calls.h"
 #include "interpreter/lower/fold_constants.h"
 #include "interpreter/lower/lowerer.h"
 
@@ -503,6 +504,7 @@ bool Lowerer::lower(const std::string& mainModule) {
     out_.main.slotCount = s.next;
     if (failed_)
         return false;
+    inlineCalls(out_);
     foldConstants(out_);
     specializeEvaluation(out_.exprs);
     return true;

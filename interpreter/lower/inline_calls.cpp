@@ -1,0 +1,343 @@
+#include "interpreter/lower/inline_calls.h"
+
+#include "interpreter/program/runtime_program.h"
+
+#include <unordered_map>
+#include <vector>
+
+namespace absim::interp {
+
+namespace {
+
+// A callee's own body, counted before anything is inlined into it. Small
+// enough that copying it into each caller costs little memory; large
+// enough for the helpers models are written with (a sine polynomial, an
+// exponential sample, `now()`).
+constexpr size_t kMaxBodyNodes = 64;
+// What one frame may grow by, whatever its calls: inlining inside inlined
+// bodies multiplies.
+constexpr size_t kMaxClonedPerFrame = 4096;
+
+class Inliner {
+  public:
+    explicit Inliner(RuntimeProgram& p) : program_(p) {}
+
+    size_t run() {
+        countReferences();
+        measureFunctions();
+        for (FunctionInfo& f : program_.functions)
+            if (f.kind == FunctionInfo::Kind::Abs && f.body)
+                inlineInFrame(&f.slotCount, &f, [&] { visit(mut(f.body), false); });
+        for (LambdaInfo& l : program_.lambdas)
+            if (l.body)
+                inlineInFrame(&l.slotCount, nullptr, [&] { visit(mut(l.body), false); });
+        for (ClassInfo& c : program_.classes) {
+            inlineInCode(c.init);
+            inlineInCode(c.recover);
+            for (auto& m : c.ownedMethods)
+                inlineInCode(m->code);
+        }
+        inlineInCode(program_.main);
+        return inlined_;
+    }
+
+  private:
+    // Nodes are shared only by accident of lowering (a constant reused, a
+    // desugaring that mentions an operand twice); a node reached through a
+    // shared one may be evaluated in two frames, so nothing below it is
+    // rewritten.
+    void countReferences() {
+        for (FunctionInfo& f : program_.functions)
+            if (f.body)
+                count(f.body);
+        for (LambdaInfo& l : program_.lambdas)
+            if (l.body)
+                count(l.body);
+        for (ClassInfo& c : program_.classes) {
+            countCode(c.init);
+            countCode(c.recover);
+            for (auto& m : c.ownedMethods)
+                countCode(m->code);
+        }
+        countCode(program_.main);
+    }
+    void count(const Expr* e) {
+        if (++references_[e] > 1)
+            return;
+        for (const Expr* k : e->kids)
+            count(k);
+        for (const CaseBranchCode& b : e->branches) {
+            countPattern(b.pattern);
+            count(b.body);
+        }
+        for (const FunArgCode& fa : e->funArgs)
+            if (fa.lambda)
+                for (const Expr* cap : fa.lambda->captures)
+                    count(cap);
+    }
+    void countPattern(const Pattern* p) {
+        if (!p)
+            return;
+        if (p->expr)
+            count(p->expr);
+        for (const Pattern* a : p->args)
+            countPattern(a);
+    }
+    void countGuard(const GuardCode* g) {
+        if (!g)
+            return;
+        if (g->exp)
+            count(g->exp);
+        if (g->max)
+            count(g->max);
+        countGuard(g->left);
+        countGuard(g->right);
+    }
+    void countCode(const Code& c) {
+        for (const Instr& in : c.instrs) {
+            if (in.e)
+                count(in.e);
+            if (in.e2)
+                count(in.e2);
+            for (const Expr* a : in.args)
+                count(a);
+            countPattern(in.pattern);
+            countGuard(in.guard);
+        }
+    }
+
+    // Which functions may be copied into a caller: first-order, small, and
+    // made only of nodes that mean the same in any frame.
+    void measureFunctions() {
+        for (FunctionInfo& f : program_.functions) {
+            if (f.kind != FunctionInfo::Kind::Abs || !f.body || f.funParamCount > 0)
+                continue;
+            size_t n = 0;
+            if (measure(f.body, n) && n <= kMaxBodyNodes)
+                inlinable_[&f] = true;
+        }
+    }
+    bool measure(const Expr* e, size_t& n) {
+        if (++n > kMaxBodyNodes)
+            return false;
+        switch (e->op) {
+        case ExprOp::CallFunParam:
+        case ExprOp::CallSelf:
+        case ExprOp::This:
+        case ExprOp::Field:
+        case ExprOp::Destiny:
+            return false;
+        case ExprOp::CallPartial:
+            for (const FunArgCode& fa : e->funArgs)
+                if (fa.lambda || fa.outer >= 0)
+                    return false;
+            break;
+        default:
+            break;
+        }
+        for (const Expr* k : e->kids)
+            if (!measure(k, n))
+                return false;
+        for (const CaseBranchCode& b : e->branches)
+            if (!measurePattern(b.pattern, n) || !measure(b.body, n))
+                return false;
+        return true;
+    }
+    bool measurePattern(const Pattern* p, size_t& n) {
+        if (p->expr && !measure(p->expr, n))
+            return false;
+        for (const Pattern* a : p->args)
+            if (!measurePattern(a, n))
+                return false;
+        return true;
+    }
+
+    template <typename Body>
+    void inlineInFrame(uint32_t* slots, const FunctionInfo* self, Body body) {
+        slots_ = slots;
+        cloned_ = 0;
+        chain_.clear();
+        if (self)
+            chain_.push_back(self);
+        body();
+    }
+    void inlineInCode(Code& c) {
+        inlineInFrame(&c.slotCount, nullptr, [&] {
+            for (Instr& in : c.instrs) {
+                if (in.e)
+                    visit(mut(in.e), false);
+                if (in.e2)
+                    visit(mut(in.e2), false);
+                for (const Expr* a : in.args)
+                    visit(mut(a), false);
+                visitPattern(in.pattern, false);
+                visitGuard(in.guard);
+            }
+        });
+    }
+    void visitGuard(const GuardCode* g) {
+        if (!g)
+            return;
+        if (g->exp)
+            visit(mut(g->exp), false);
+        if (g->max)
+            visit(mut(g->max), false);
+        visitGuard(g->left);
+        visitGuard(g->right);
+    }
+    void visitPattern(const Pattern* p, bool shared) {
+        if (!p)
+            return;
+        if (p->expr)
+            visit(mut(p->expr), shared);
+        for (const Pattern* a : p->args)
+            visitPattern(a, shared);
+    }
+
+    void visit(Expr* e, bool shared) {
+        auto it = references_.find(e);
+        shared = shared || (it != references_.end() && it->second > 1);
+        for (const Expr* k : e->kids)
+            visit(mut(k), shared);
+        for (const CaseBranchCode& b : e->branches) {
+            visitPattern(b.pattern, shared);
+            visit(mut(b.body), shared);
+        }
+        for (const FunArgCode& fa : e->funArgs)
+            if (fa.lambda)
+                for (const Expr* cap : fa.lambda->captures)
+                    visit(mut(cap), shared);
+        if (shared || e->op != ExprOp::Call)
+            return;
+        if (e->function->kind == FunctionInfo::Kind::Selector) {
+            selectInPlace(e);
+            return;
+        }
+        const FunctionInfo* f = e->function;
+        if (!inlinable_.count(f) || cloned_ > kMaxClonedPerFrame)
+            return;
+        for (const FunctionInfo* g : chain_)
+            if (g == f)
+                return; // recursive
+        Expr* body = inlineAt(e);
+        chain_.push_back(f);
+        visit(body, false); // its calls, now in this frame
+        chain_.pop_back();
+    }
+
+    // Rewrites the call `e` into its callee's body; returns the node that
+    // now holds the body (e itself when no argument needed a `let`).
+    Expr* inlineAt(Expr* e) {
+        const FunctionInfo* f = e->function;
+        uint32_t base = *slots_;
+        *slots_ += f->slotCount;
+        ++inlined_;
+        // Arguments that are locals or constants stand in for their
+        // parameter: within one pure expression no slot is written twice.
+        std::vector<const Expr*> subst(f->arity, nullptr);
+        std::vector<std::pair<uint32_t, const Expr*>> lets;
+        for (uint32_t i = 0; i < f->arity; ++i) {
+            const Expr* a = e->kids[i];
+            if (a->op == ExprOp::Const || a->op == ExprOp::Local)
+                subst[i] = a;
+            else
+                lets.emplace_back(base + i, a);
+        }
+        Expr* body = clone(f->body, base, subst);
+        if (lets.empty()) {
+            *e = Expr(*body);
+            return e;
+        }
+        // e becomes the first `let`; the others nest inside it.
+        Expr* inner = body;
+        for (size_t i = lets.size(); i-- > 1;) {
+            Expr& l = program_.exprs.emplace_back();
+            l.op = ExprOp::Let;
+            l.line = e->line;
+            l.slot = int32_t(lets[i].first);
+            l.kids = {lets[i].second, inner};
+            inner = &l;
+        }
+        Expr let;
+        let.op = ExprOp::Let;
+        let.line = e->line;
+        let.slot = int32_t(lets[0].first);
+        let.kids = {lets[0].second, inner};
+        *e = std::move(let);
+        return body;
+    }
+
+    Expr* clone(const Expr* src, uint32_t base, const std::vector<const Expr*>& subst) {
+        if (src->op == ExprOp::Const)
+            return mut(src); // never rewritten: safe to share
+        if (src->op == ExprOp::Local && size_t(src->slot) < subst.size() && subst[src->slot]) {
+            const Expr* a = subst[src->slot];
+            if (a->op == ExprOp::Const)
+                return mut(a);
+            return &program_.exprs.emplace_back(*a);
+        }
+        ++cloned_;
+        Expr& c = program_.exprs.emplace_back(*src);
+        if (c.op == ExprOp::Local || c.op == ExprOp::Let)
+            c.slot += int32_t(base);
+        for (const Expr*& k : c.kids)
+            k = clone(k, base, subst);
+        for (CaseBranchCode& b : c.branches) {
+            b.pattern = clonePattern(b.pattern, base, subst);
+            b.body = clone(b.body, base, subst);
+        }
+        return &c;
+    }
+    const Pattern* clonePattern(const Pattern* src, uint32_t base,
+                                const std::vector<const Expr*>& subst) {
+        Pattern& c = program_.patterns.emplace_back(*src);
+        if (c.op == PatternOp::Bind)
+            c.slot += int32_t(base);
+        if (c.expr)
+            c.expr = clone(c.expr, base, subst);
+        for (const Pattern*& a : c.args)
+            a = clonePattern(a, base, subst);
+        return &c;
+    }
+
+    // sel(C(a0, .., an)) where C carries sel at index i: ai, when the other
+    // arguments cannot raise (locals and constants).
+    void selectInPlace(Expr* e) {
+        if (e->kids.size() != 1)
+            return;
+        const Expr* arg = e->kids[0];
+        if (arg->op != ExprOp::Construct)
+            return;
+        auto rc = references_.find(arg);
+        if (rc != references_.end() && rc->second > 1)
+            return;
+        for (const auto& [ctor, index] : e->function->selects) {
+            if (ctor != arg->constructor)
+                continue;
+            for (size_t j = 0; j < arg->kids.size(); ++j)
+                if (j != index && arg->kids[j]->op != ExprOp::Const &&
+                    arg->kids[j]->op != ExprOp::Local)
+                    return;
+            *e = Expr(*arg->kids[index]);
+            return;
+        }
+    }
+
+    static Expr* mut(const Expr* e) { return const_cast<Expr*>(e); }
+
+    RuntimeProgram& program_;
+    std::unordered_map<const Expr*, uint32_t> references_;
+    std::unordered_map<const FunctionInfo*, bool> inlinable_;
+    std::vector<const FunctionInfo*> chain_; // functions being inlined, outermost first
+    uint32_t* slots_ = nullptr;              // slot count of the frame being rewritten
+    size_t cloned_ = 0;
+    size_t inlined_ = 0;
+};
+
+} // namespace
+
+size_t inlineCalls(RuntimeProgram& program) {
+    return Inliner(program).run();
+}
+
+} // namespace absim::interp
