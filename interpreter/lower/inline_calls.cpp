@@ -3,6 +3,7 @@
 #include "interpreter/program/runtime_program.h"
 
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace absim::interp {
@@ -25,12 +26,10 @@ class Inliner {
     size_t run() {
         countReferences();
         measureFunctions();
-        for (FunctionInfo& f : program_.functions)
-            if (f.kind == FunctionInfo::Kind::Abs && f.body)
-                inlineInFrame(&f.slotCount, &f, [&] { visit(mut(f.body), false); });
-        for (LambdaInfo& l : program_.lambdas)
-            if (l.body)
-                inlineInFrame(&l.slotCount, nullptr, [&] { visit(mut(l.body), false); });
+        // Only frames the model can reach are rewritten: the main block,
+        // the classes, and the functions and anonymous functions they call
+        // (found on the way). The rest of the standard library is left as
+        // it is, which keeps start-up short.
         for (ClassInfo& c : program_.classes) {
             inlineInCode(c.init);
             inlineInCode(c.recover);
@@ -38,6 +37,19 @@ class Inliner {
                 inlineInCode(m->code);
         }
         inlineInCode(program_.main);
+        for (const SchedulerSpec& s : program_.schedulers)
+            reach(s.function);
+        while (!pendingFunctions_.empty() || !pendingLambdas_.empty()) {
+            if (!pendingFunctions_.empty()) {
+                FunctionInfo* f = pendingFunctions_.back();
+                pendingFunctions_.pop_back();
+                inlineInFrame(&f->slotCount, f, [&] { visit(mut(f->body), false); });
+            } else {
+                LambdaInfo* l = pendingLambdas_.back();
+                pendingLambdas_.pop_back();
+                inlineInFrame(&l->slotCount, nullptr, [&] { visit(mut(l->body), false); });
+            }
+        }
         return inlined_;
     }
 
@@ -207,18 +219,32 @@ class Inliner {
             if (fa.lambda)
                 for (const Expr* cap : fa.lambda->captures)
                     visit(mut(cap), shared);
-        if (shared || e->op != ExprOp::Call)
+        if (e->op == ExprOp::CallPartial) {
+            reach(e->function);
+            for (const FunArgCode& fa : e->funArgs) {
+                reach(fa.function);
+                if (fa.lambda && reachedLambdas_.insert(fa.lambda).second)
+                    pendingLambdas_.push_back(const_cast<LambdaInfo*>(fa.lambda));
+            }
+        }
+        if (e->op != ExprOp::Call)
             return;
+        if (shared) {
+            reach(e->function);
+            return;
+        }
         if (e->function->kind == FunctionInfo::Kind::Selector) {
             selectInPlace(e);
             return;
         }
         const FunctionInfo* f = e->function;
-        if (!inlinable_.count(f) || cloned_ > kMaxClonedPerFrame)
-            return;
+        bool recursive = false;
         for (const FunctionInfo* g : chain_)
-            if (g == f)
-                return; // recursive
+            recursive = recursive || g == f;
+        if (recursive || !inlinable_.count(f) || cloned_ > kMaxClonedPerFrame) {
+            reach(f);
+            return;
+        }
         Expr* body = inlineAt(e);
         chain_.push_back(f);
         visit(body, false); // its calls, now in this frame
@@ -323,11 +349,22 @@ class Inliner {
         }
     }
 
+    // A function whose calls stay calls: its own frame gets rewritten too.
+    void reach(const FunctionInfo* f) {
+        if (f && f->kind == FunctionInfo::Kind::Abs && f->body &&
+            reachedFunctions_.insert(f).second)
+            pendingFunctions_.push_back(const_cast<FunctionInfo*>(f));
+    }
+
     static Expr* mut(const Expr* e) { return const_cast<Expr*>(e); }
 
     RuntimeProgram& program_;
     std::unordered_map<const Expr*, uint32_t> references_;
     std::unordered_map<const FunctionInfo*, bool> inlinable_;
+    std::unordered_set<const FunctionInfo*> reachedFunctions_;
+    std::unordered_set<const LambdaInfo*> reachedLambdas_;
+    std::vector<FunctionInfo*> pendingFunctions_;
+    std::vector<LambdaInfo*> pendingLambdas_;
     std::vector<const FunctionInfo*> chain_; // functions being inlined, outermost first
     uint32_t* slots_ = nullptr;              // slot count of the frame being rewritten
     size_t cloned_ = 0;

@@ -22,8 +22,8 @@ def Int sq(Int x) = x * x;
 def Int sumSq(Int a, Int b) = sq(a) + sq(b);
 { Int n = 3; println(toString(sumSq(n, n + 1))); }
 )";
-    CHECK(callsLeft(source, "M.sq") == 0);
-    CHECK(callsLeft(source, "M.sumSq") == 0);
+    CHECK(callsLeft(source, "M.sq", Reach::MainBlock) == 0);
+    CHECK(callsLeft(source, "M.sumSq", Reach::MainBlock) == 0);
     CHECK(runAbs(source).out == "25\n");
 }
 
