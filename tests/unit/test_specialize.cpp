@@ -7,6 +7,7 @@
 #include "interpreter/eval/specialize.h"
 #include "interpreter/numbers.h"
 #include "interpreter/runtime/object.h"
+#include "tests/unit/run_fixture.h"
 
 #include <doctest/doctest.h>
 
@@ -191,4 +192,38 @@ TEST_CASE("specialised_selectors_constructors_and_cases_agree_with_the_generic_e
         }
         CHECK(equals(kase.fn(&kase, f.ctx), Value::fromInt(-41)));
     }
+}
+
+TEST_CASE("float_of_an_int_quotient_is_the_float_of_the_rat") {
+    // float(a / b) of Ints skips the Rat when a double holds both; it must
+    // print what float() of the Rat prints, also for a zero numerator,
+    // operands a double does not hold and a zero divisor.
+    auto r = absim::testing::runAbs(R"(
+module M;
+def Float viaRat(Rat q) = float(q);
+{
+    List<Int> tops = list[0, 1, -1, 7, -7, 1000001, 9007199254740991, 9007199254740992,
+                          9007199254740993, 4611686018427387904, -4611686018427387904];
+    List<Int> bottoms = list[1, -1, 3, -3, 1000000, 9007199254740993, 2305843009213693952];
+    Int differ = 0;
+    Int compared = 0;
+    foreach (a in tops) {
+        foreach (b in bottoms) {
+            compared = compared + 1;
+            if (toString(float(a / b)) != toString(viaRat(a / b))) {
+                differ = differ + 1;
+                println(toString(a) + "/" + toString(b));
+            }
+        }
+    }
+    println(toString(compared) + " compared, " + toString(differ) + " differ");
+    Int zero = 0;
+    Int one = 1;
+    println(toString(float(zero / -5)) + " " + toString(float(one / 3)) + " " + toString(float(-2 / 3)));
+    try { Float x = float(one / zero); println("not raised"); }
+    catch { DivisionByZeroException => println("raised"); }
+}
+)");
+    CHECK(r.err == "");
+    CHECK(r.out == "77 compared, 0 differ\n0.0 0.3333333333333333 -0.6666666666666666\nraised\n");
 }
