@@ -19,6 +19,49 @@ constexpr size_t kMaxBodyNodes = 64;
 // bodies multiplies.
 constexpr size_t kMaxClonedPerFrame = 4096;
 
+// The expressions a pattern compares with (`case x { y => ..}` with y
+// already bound), a guard evaluates, and an instruction evaluates.
+template <typename F> void forEachExpr(const Pattern* p, F f) {
+    if (!p)
+        return;
+    if (p->expr)
+        f(p->expr);
+    for (const Pattern* a : p->args)
+        forEachExpr(a, f);
+}
+template <typename F> void forEachExpr(const GuardCode* g, F f) {
+    if (!g)
+        return;
+    if (g->exp)
+        f(g->exp);
+    if (g->max)
+        f(g->max);
+    forEachExpr(g->left, f);
+    forEachExpr(g->right, f);
+}
+template <typename F> void forEachExpr(const Code& c, F f) {
+    for (const Instr& in : c.instrs) {
+        if (in.e)
+            f(in.e);
+        if (in.e2)
+            f(in.e2);
+        for (const Expr* a : in.args)
+            f(a);
+        forEachExpr(in.pattern, f);
+        forEachExpr(in.guard, f);
+    }
+}
+// Every body of instructions: the classes' and the main block's.
+template <typename F> void forEachCode(RuntimeProgram& program, F f) {
+    for (ClassInfo& c : program.classes) {
+        f(c.init);
+        f(c.recover);
+        for (auto& m : c.ownedMethods)
+            f(m->code);
+    }
+    f(program.main);
+}
+
 class Inliner {
   public:
     explicit Inliner(RuntimeProgram& p) : program_(p) {}
@@ -30,13 +73,7 @@ class Inliner {
         // the classes, and the functions and anonymous functions they call
         // (found on the way). The rest of the standard library is left as
         // it is, which keeps start-up short.
-        for (ClassInfo& c : program_.classes) {
-            inlineInCode(c.init);
-            inlineInCode(c.recover);
-            for (auto& m : c.ownedMethods)
-                inlineInCode(m->code);
-        }
-        inlineInCode(program_.main);
+        forEachCode(program_, [&](Code& c) { inlineInCode(c); });
         for (const SchedulerSpec& s : program_.schedulers)
             reach(s.function);
         while (!pendingFunctions_.empty() || !pendingLambdas_.empty()) {
@@ -65,13 +102,8 @@ class Inliner {
         for (LambdaInfo& l : program_.lambdas)
             if (l.body)
                 count(l.body);
-        for (ClassInfo& c : program_.classes) {
-            countCode(c.init);
-            countCode(c.recover);
-            for (auto& m : c.ownedMethods)
-                countCode(m->code);
-        }
-        countCode(program_.main);
+        forEachCode(program_,
+                    [&](const Code& c) { forEachExpr(c, [&](const Expr* e) { count(e); }); });
     }
     void count(const Expr* e) {
         if (++references_[e] > 1)
@@ -79,7 +111,7 @@ class Inliner {
         for (const Expr* k : e->kids)
             count(k);
         for (const CaseBranchCode& b : e->branches) {
-            countPattern(b.pattern);
+            forEachExpr(b.pattern, [&](const Expr* x) { count(x); });
             count(b.body);
         }
         for (const FunArgCode& fa : e->funArgs)
@@ -87,37 +119,6 @@ class Inliner {
                 for (const Expr* cap : fa.lambda->captures)
                     count(cap);
     }
-    void countPattern(const Pattern* p) {
-        if (!p)
-            return;
-        if (p->expr)
-            count(p->expr);
-        for (const Pattern* a : p->args)
-            countPattern(a);
-    }
-    void countGuard(const GuardCode* g) {
-        if (!g)
-            return;
-        if (g->exp)
-            count(g->exp);
-        if (g->max)
-            count(g->max);
-        countGuard(g->left);
-        countGuard(g->right);
-    }
-    void countCode(const Code& c) {
-        for (const Instr& in : c.instrs) {
-            if (in.e)
-                count(in.e);
-            if (in.e2)
-                count(in.e2);
-            for (const Expr* a : in.args)
-                count(a);
-            countPattern(in.pattern);
-            countGuard(in.guard);
-        }
-    }
-
     // Which functions may be copied into a caller: first-order, small, and
     // made only of nodes that mean the same in any frame.
     void measureFunctions() {
@@ -174,36 +175,8 @@ class Inliner {
         body();
     }
     void inlineInCode(Code& c) {
-        inlineInFrame(&c.slotCount, nullptr, [&] {
-            for (Instr& in : c.instrs) {
-                if (in.e)
-                    visit(mut(in.e), false);
-                if (in.e2)
-                    visit(mut(in.e2), false);
-                for (const Expr* a : in.args)
-                    visit(mut(a), false);
-                visitPattern(in.pattern, false);
-                visitGuard(in.guard);
-            }
-        });
-    }
-    void visitGuard(const GuardCode* g) {
-        if (!g)
-            return;
-        if (g->exp)
-            visit(mut(g->exp), false);
-        if (g->max)
-            visit(mut(g->max), false);
-        visitGuard(g->left);
-        visitGuard(g->right);
-    }
-    void visitPattern(const Pattern* p, bool shared) {
-        if (!p)
-            return;
-        if (p->expr)
-            visit(mut(p->expr), shared);
-        for (const Pattern* a : p->args)
-            visitPattern(a, shared);
+        inlineInFrame(&c.slotCount, nullptr,
+                      [&] { forEachExpr(c, [&](const Expr* e) { visit(mut(e), false); }); });
     }
 
     void visit(Expr* e, bool shared) {
@@ -212,7 +185,7 @@ class Inliner {
         for (const Expr* k : e->kids)
             visit(mut(k), shared);
         for (const CaseBranchCode& b : e->branches) {
-            visitPattern(b.pattern, shared);
+            forEachExpr(b.pattern, [&](const Expr* x) { visit(mut(x), shared); });
             visit(mut(b.body), shared);
         }
         for (const FunArgCode& fa : e->funArgs)
