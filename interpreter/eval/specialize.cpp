@@ -3,6 +3,7 @@
 #include "interpreter/compare.h"
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
+#include "interpreter/eval/float_chains.h"
 #include "interpreter/numbers.h"
 #include "interpreter/strings.h"
 
@@ -349,6 +350,7 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
             break;
         }
     }
+    specializeFloatChains(exprs);
 }
 
 } // namespace absim::interp

@@ -23,6 +23,8 @@ struct EvalContext;
 // runs code made for exactly that shape. The generic ones switch on `op`.
 using EvalFn = Value (*)(const Expr*, EvalContext&);
 using TestFn = bool (*)(const Expr*, EvalContext&);
+// The value of a node that always yields a Float, unboxed (eval/float_chains.h).
+using FloatFn = double (*)(const Expr*, EvalContext&);
 Value evalNode(const Expr* e, EvalContext& ctx);
 bool testNode(const Expr* e, EvalContext& ctx);
 
@@ -76,6 +78,7 @@ struct CaseBranchCode {
 struct Expr {
     EvalFn fn = evalNode;   // the value of this node
     TestFn test = testNode; // the same, for a Bool in a condition
+    FloatFn floatFn = nullptr; // the same as a double, where it is always a Float
     ExprOp op = ExprOp::Const;
     int32_t slot = -1;                            // Local, Field, Let, CallFunParam
     uint32_t line = 0;                            // source line, for stack traces of failing calls

@@ -227,3 +227,68 @@ def Float viaRat(Rat q) = float(q);
     CHECK(r.err == "");
     CHECK(r.out == "77 compared, 0 differ\n0.0 0.3333333333333333 -0.6666666666666666\nraised\n");
 }
+
+TEST_CASE("float_chains_agree_with_the_generic_evaluator") {
+    // An operator with a Float literal operand always yields a Float: it
+    // gets an unboxed floatFn, whose results and errors must be the
+    // generic evaluator's.
+    const double lefts[] = {2.5, -0.75, 1e308};
+    const double rights[] = {0.5, -3.0, 0.0, 10.0};
+    int checked = 0;
+    for (int o = int(ExprOp::Add); o <= int(ExprOp::Div); ++o) {
+        for (double x : lefts) {
+            for (double y : rights) {
+                Fixture f;
+                const Expr* a = f.operand(Where::Local, Value::fromFloat(x), 0);
+                const Expr* b = f.operand(Where::Const, Value::fromFloat(y), 1);
+                Expr& node = f.exprs.emplace_back();
+                node.op = ExprOp(o);
+                node.kids = {a, b};
+                specializeEvaluation(f.exprs);
+                CAPTURE(o);
+                CAPTURE(x);
+                CAPTURE(y);
+                REQUIRE(bool(node.floatFn));
+                std::string genericError, chainError;
+                Value generic, chain;
+                try {
+                    generic = evalNode(&node, f.ctx);
+                } catch (const std::exception& e) {
+                    genericError = e.what();
+                }
+                try {
+                    chain = Value::fromFloat(node.floatFn(&node, f.ctx));
+                } catch (const std::exception& e) {
+                    chainError = e.what();
+                }
+                CHECK(genericError == chainError);
+                if (genericError.empty())
+                    CHECK(equals(generic, chain));
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 4 * 3 * 4);
+}
+
+TEST_CASE("float_chains_in_a_model_keep_values_and_the_order_of_errors") {
+    auto r = absim::testing::runAbs(R"(
+module M;
+def Float poly(Float x) = let Float x2 = x * x in x * (1.0 - x2 / 6.0 * (1.0 - x2 / 20.0));
+{
+    Float x = 0.5;
+    Float t = 3.0;
+    println(toString(poly(x)));
+    println(toString(-(t * 2.5) / 4.0 + 1.0 / 3.0));
+    Float zero = 0.0;
+    try { Float z = (t * 2.0) / zero; println("not raised"); }
+    catch { DivisionByZeroException => println("division by zero"); }
+    Float big = 1.0e308;
+    try { Float z = (t / zero) + (big * 10.0); println("not raised"); }
+    catch { DivisionByZeroException => println("division first"); }
+    Float w = (big * 10.0) + (t / zero);
+}
+)");
+    CHECK(r.out == "0.47942708333333334\n-1.5416666666666667\ndivision by zero\ndivision first\n");
+    CHECK(r.err.find("Float arithmetic overflow") != std::string::npos);
+}

@@ -1,0 +1,295 @@
+#include "interpreter/eval/float_chains.h"
+
+#include "interpreter/errors.h"
+#include "interpreter/eval/evaluator.h"
+#include "interpreter/numbers.h"
+
+#include <cmath>
+#include <string>
+#include <unordered_set>
+
+namespace absim::interp {
+
+namespace {
+
+// Where an operand of a Float operator comes from: read in place, or a node
+// with a floatFn of its own, or any other node (evaluated to a Value).
+enum class Shape { Local, Const, Field, Float, Other };
+
+// The operand as a double. When it is not a Float, false, with the value in
+// `boxed` so the caller raises what the generic operator raises.
+template <Shape S>
+[[gnu::always_inline]] inline bool operand(const Expr* k, EvalContext& ctx, double& out,
+                                           Value& boxed) {
+    if constexpr (S == Shape::Float) {
+        out = k->floatFn(k, ctx);
+        return true;
+    } else {
+        const Value* v;
+        if constexpr (S == Shape::Local)
+            v = &ctx.locals[k->slot];
+        else if constexpr (S == Shape::Const)
+            v = &k->constant;
+        else if constexpr (S == Shape::Field)
+            v = &ctx.self->fields[k->slot];
+        else {
+            boxed = k->fn(k, ctx);
+            v = &boxed;
+        }
+        if (v->isFloat()) [[likely]] {
+            out = v->floatValue();
+            return true;
+        }
+        if (v != &boxed)
+            boxed = *v;
+        return false;
+    }
+}
+
+// The generic operator on boxed operands: it raises for a zero divisor or
+// operands of other kinds; a Float result is passed on.
+template <ExprOp Op> [[gnu::noinline]] double generic(const Value& a, const Value& b) {
+    Value r;
+    if constexpr (Op == ExprOp::Add)
+        r = add(a, b);
+    else if constexpr (Op == ExprOp::Sub)
+        r = subtract(a, b);
+    else if constexpr (Op == ExprOp::Mul)
+        r = multiply(a, b);
+    else
+        r = divide(a, b);
+    if (!r.isFloat())
+        throwKindMismatch("a Float operation", a, b);
+    return r.floatValue();
+}
+
+template <ExprOp Op, Shape A, Shape B> double floatArith(const Expr* e, EvalContext& ctx) {
+    double a, b;
+    Value boxedA, boxedB;
+    bool floatA = operand<A>(e->kids[0], ctx, a, boxedA);
+    bool floatB = operand<B>(e->kids[1], ctx, b, boxedB);
+    if (!floatA || !floatB) [[unlikely]]
+        return generic<Op>(floatA ? Value::fromFloat(a) : boxedA,
+                           floatB ? Value::fromFloat(b) : boxedB);
+    double r;
+    if constexpr (Op == ExprOp::Add) {
+        r = a + b;
+    } else if constexpr (Op == ExprOp::Sub) {
+        r = a - b;
+    } else if constexpr (Op == ExprOp::Mul) {
+        r = a * b;
+    } else {
+        if (b == 0.0) [[unlikely]]
+            return generic<Op>(Value::fromFloat(a), Value::fromFloat(b));
+        r = a / b;
+    }
+    if (!std::isfinite(r)) [[unlikely]]
+        detail::throwFloatOverflow();
+    return r;
+}
+
+template <Shape S> double floatNeg(const Expr* e, EvalContext& ctx) {
+    double a;
+    Value boxed;
+    if (!operand<S>(e->kids[0], ctx, a, boxed)) [[unlikely]] {
+        Value r = negate(boxed);
+        if (!r.isFloat())
+            throwKindMismatch("a Float operation", boxed);
+        return r.floatValue();
+    }
+    return -a;
+}
+
+double floatOf(const Expr* e, EvalContext& ctx) {
+    return e->floatFn(e, ctx);
+}
+
+double floatLeaf(const Expr* e, EvalContext& ctx) {
+    Value boxed;
+    double d;
+    bool isFloat = e->op == ExprOp::Local ? operand<Shape::Local>(e, ctx, d, boxed)
+                                          : operand<Shape::Const>(e, ctx, d, boxed);
+    if (!isFloat) [[unlikely]]
+        throwKindMismatch("a Float operation", boxed);
+    return d;
+}
+
+double floatLet(const Expr* e, EvalContext& ctx) {
+    ctx.locals[e->slot] = eval(e->kids[0], ctx);
+    return floatOf(e->kids[1], ctx);
+}
+
+double floatWhen(const Expr* e, EvalContext& ctx) {
+    return evalBool(e->kids[0], ctx) ? floatOf(e->kids[1], ctx) : floatOf(e->kids[2], ctx);
+}
+
+// A builtin that returns a Float, through its usual node function.
+double floatOfValue(const Expr* e, EvalContext& ctx) {
+    Value v = e->fn(e, ctx);
+    if (!v.isFloat()) [[unlikely]]
+        throwKindMismatch("a Float operation", v);
+    return v.floatValue();
+}
+
+Value boxFloat(const Expr* e, EvalContext& ctx) {
+    return Value::fromFloat(e->floatFn(e, ctx));
+}
+
+Shape shapeOf(const Expr* k, const std::unordered_set<const Expr*>& floats) {
+    switch (k->op) {
+    case ExprOp::Local:
+        return Shape::Local;
+    case ExprOp::Const:
+        return Shape::Const;
+    case ExprOp::Field:
+        return Shape::Field;
+    default:
+        return floats.count(k) ? Shape::Float : Shape::Other;
+    }
+}
+
+template <ExprOp Op, Shape A> FloatFn arithByRight(Shape b) {
+    constexpr FloatFn fns[5] = {floatArith<Op, A, Shape::Local>, floatArith<Op, A, Shape::Const>,
+                                floatArith<Op, A, Shape::Field>, floatArith<Op, A, Shape::Float>,
+                                floatArith<Op, A, Shape::Other>};
+    return fns[int(b)];
+}
+template <ExprOp Op> FloatFn arithFn(Shape a, Shape b) {
+    switch (a) {
+    case Shape::Local:
+        return arithByRight<Op, Shape::Local>(b);
+    case Shape::Const:
+        return arithByRight<Op, Shape::Const>(b);
+    case Shape::Field:
+        return arithByRight<Op, Shape::Field>(b);
+    case Shape::Float:
+        return arithByRight<Op, Shape::Float>(b);
+    default:
+        return arithByRight<Op, Shape::Other>(b);
+    }
+}
+
+bool returnsFloat(const FunctionInfo* f) {
+    if (f->kind != FunctionInfo::Kind::Native)
+        return false;
+    return f->name == "ABS.StdLib.float" || f->name == "ABS.StdLib.sqrt" ||
+           f->name == "ABS.StdLib.log" || f->name == "ABS.StdLib.exp";
+}
+
+bool isArithmetic(ExprOp op) {
+    return op == ExprOp::Add || op == ExprOp::Sub || op == ExprOp::Mul || op == ExprOp::Div;
+}
+
+// The variable a `let` binds is a Float wherever its body reads it (slots
+// are never reused within a frame, and the body is in the let's frame).
+void markReads(const Expr* e, int32_t slot, std::unordered_set<const Expr*>& floats) {
+    if (e->op == ExprOp::Local && e->slot == slot) {
+        floats.insert(e);
+        return;
+    }
+    for (const Expr* k : e->kids)
+        markReads(k, slot, floats);
+    for (const CaseBranchCode& b : e->branches)
+        markReads(b.body, slot, floats);
+}
+
+// The nodes that certainly yield a Float: grown until nothing changes.
+std::unordered_set<const Expr*> certainFloats(std::deque<Expr>& exprs) {
+    std::unordered_set<const Expr*> floats;
+    std::unordered_set<const Expr*> letsDone;
+    auto known = [&](const Expr* k) { return floats.count(k) > 0; };
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const Expr& e : exprs) {
+            if (e.op == ExprOp::Let && !letsDone.count(&e) && known(e.kids[0])) {
+                letsDone.insert(&e);
+                markReads(e.kids[1], e.slot, floats);
+                changed = true;
+            }
+            if (known(&e))
+                continue;
+            bool isFloat = false;
+            switch (e.op) {
+            case ExprOp::Const:
+                isFloat = e.constant.isFloat();
+                break;
+            case ExprOp::Neg:
+                isFloat = known(e.kids[0]);
+                break;
+            case ExprOp::Add:
+            case ExprOp::Sub:
+            case ExprOp::Mul:
+            case ExprOp::Div:
+                isFloat = known(e.kids[0]) || known(e.kids[1]);
+                break;
+            case ExprOp::Call:
+                isFloat = returnsFloat(e.function);
+                break;
+            case ExprOp::Let:
+                isFloat = known(e.kids[1]);
+                break;
+            case ExprOp::When:
+                isFloat = known(e.kids[1]) && known(e.kids[2]);
+                break;
+            default:
+                break;
+            }
+            if (isFloat) {
+                floats.insert(&e);
+                changed = true;
+            }
+        }
+    }
+    return floats;
+}
+
+} // namespace
+
+void specializeFloatChains(std::deque<Expr>& exprs) {
+    std::unordered_set<const Expr*> floats = certainFloats(exprs);
+    for (Expr& e : exprs) {
+        e.floatFn = nullptr;
+        if (!floats.count(&e))
+            continue;
+        Shape a = e.kids.size() > 0 ? shapeOf(e.kids[0], floats) : Shape::Other;
+        Shape b = e.kids.size() > 1 ? shapeOf(e.kids[1], floats) : Shape::Other;
+        switch (e.op) {
+        case ExprOp::Const:
+        case ExprOp::Local:
+            e.floatFn = floatLeaf;
+            break;
+        case ExprOp::Add:
+            e.floatFn = arithFn<ExprOp::Add>(a, b);
+            break;
+        case ExprOp::Sub:
+            e.floatFn = arithFn<ExprOp::Sub>(a, b);
+            break;
+        case ExprOp::Mul:
+            e.floatFn = arithFn<ExprOp::Mul>(a, b);
+            break;
+        case ExprOp::Div:
+            e.floatFn = arithFn<ExprOp::Div>(a, b);
+            break;
+        case ExprOp::Neg: {
+            constexpr FloatFn negs[5] = {floatNeg<Shape::Local>, floatNeg<Shape::Const>,
+                                         floatNeg<Shape::Field>, floatNeg<Shape::Float>,
+                                         floatNeg<Shape::Other>};
+            e.floatFn = negs[int(a)];
+            break;
+        }
+        case ExprOp::Let:
+            e.floatFn = floatLet;
+            break;
+        case ExprOp::When:
+            e.floatFn = floatWhen;
+            break;
+        default:
+            e.floatFn = floatOfValue;
+            break;
+        }
+        if (isArithmetic(e.op) || e.op == ExprOp::Neg)
+            e.fn = boxFloat;
+    }
+}
+
+} // namespace absim::interp
