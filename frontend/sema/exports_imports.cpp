@@ -10,6 +10,8 @@
 #include "frontend/sema/suggest.h"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 namespace absim::sema {
 
@@ -48,6 +50,8 @@ class Linker {
     std::unordered_map<std::string, ModuleInfo*> byName_;
     std::unordered_map<const ModuleInfo*, bool> implicitStdLib_;
     bool reporting_ = false;
+    std::unordered_map<const ModuleInfo*, size_t> exportGrowth_;
+    std::map<std::pair<const ModuleInfo*, const ModuleInfo*>, size_t> importedAllAt_;
 
     static ModuleScope::Impl& tables(const ModuleInfo& m) { return *m.scope.impl; }
 
@@ -110,7 +114,16 @@ class Linker {
         return changed;
     }
 
-    static bool importAll(ModuleInfo& into, const ModuleInfo& from) {
+    // Everything `from` exports. Its exports only grow, each growth counted
+    // in exportGrowth_: when they have not grown since the last time, there
+    // is nothing new to import (the passes repeat until nothing changes, and
+    // a model imports the whole standard library into every module).
+    bool importAll(ModuleInfo& into, const ModuleInfo& from) {
+        size_t& seen = importedAllAt_[{&into, &from}];
+        size_t now = exportGrowth_[&from] + 1; // 0: never imported
+        if (seen == now)
+            return false;
+        seen = now;
         bool changed = false;
         for (const NameTable& table : tables(from).exported)
             for (const auto& [n, syms] : table)
@@ -185,8 +198,11 @@ class Linker {
         return changed;
     }
 
-    static bool addExport(ModuleInfo& m, const Symbol* sym) {
-        return addUnique(tables(m).exported[spaceIndex(spaceOf(*sym))][sym->name], sym);
+    bool addExport(ModuleInfo& m, const Symbol* sym) {
+        bool added = addUnique(tables(m).exported[spaceIndex(spaceOf(*sym))][sym->name], sym);
+        if (added)
+            ++exportGrowth_[&m];
+        return added;
     }
 
     bool exportFrom(ModuleInfo& m) {
