@@ -68,7 +68,7 @@ Value exactRemainder(const Value& a, const Value& b) {
     return Value::fromRational(std::move(r));
 }
 
-// The operands of + - * that are not both small exact numbers: kept out of
+// The operands of + - * / that are not both small exact numbers: kept out of
 // the *Slow functions so that their inline-number path stays short.
 [[gnu::noinline]] Value addOther(const Value& a, const Value& b) {
     switch (domainOf(a, b)) {
@@ -112,6 +112,29 @@ Value exactRemainder(const Value& a, const Value& b) {
     throwKindMismatch("*", a, b);
 }
 
+[[gnu::noinline]] Value divideOther(const Value& a, const Value& b) {
+    switch (domainOf(a, b)) {
+    case Domain::Int:
+    case Domain::Rat: {
+        if (isZero(b)) {
+            throwDivisionByZero();
+        }
+        detail::RationalOperand x(a), y(b);
+        Rational r;
+        mpq_div(r.backend().data(), x.raw(), y.raw());
+        return Value::fromRational(std::move(r));
+    }
+    case Domain::Float:
+        if (b.floatValue() == 0.0) {
+            throwDivisionByZero();
+        }
+        return detail::floatResult(a.floatValue() / b.floatValue());
+    case Domain::Other:
+        break;
+    }
+    throwKindMismatch("/", a, b);
+}
+
 } // namespace
 
 void detail::throwFloatOverflow() {
@@ -148,26 +171,7 @@ Value detail::divideSlow(const Value& a, const Value& b) {
         }
         return smallrat::divide(a, b);
     }
-    switch (domainOf(a, b)) {
-    case Domain::Int:
-    case Domain::Rat: {
-        if (isZero(b)) {
-            throwDivisionByZero();
-        }
-        detail::RationalOperand x(a), y(b);
-        Rational r;
-        mpq_div(r.backend().data(), x.raw(), y.raw());
-        return Value::fromRational(std::move(r));
-    }
-    case Domain::Float:
-        if (b.floatValue() == 0.0) {
-            throwDivisionByZero();
-        }
-        return detail::floatResult(a.floatValue() / b.floatValue());
-    case Domain::Other:
-        break;
-    }
-    throwKindMismatch("/", a, b);
+    return divideOther(a, b);
 }
 
 Value remainder(const Value& a, const Value& b) {

@@ -47,15 +47,19 @@ inline uint64_t gcd(uint64_t a, uint64_t b) noexcept {
     return a << shift;
 }
 
-// Three-way comparison of two small exact numbers (denominators are
-// positive). Times usually share a denominator, which needs no product;
-// otherwise cross-multiplying two sign-extended words is one 64x64->128
-// multiplication each (a denominator is below 2^56, so it is a valid int64).
+// Three-way comparison of two small exact numbers by cross-multiplying
+// (denominators are positive). Times often share a denominator, which needs
+// no product; other products almost always fit a word. (A denominator is
+// below 2^56, so it is a valid int64.)
 inline int compare(const Value& a, const Value& b) noexcept {
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     int64_t d1 = int64_t(a.smallDenominator()), d2 = int64_t(b.smallDenominator());
     if (d1 == d2) {
         return (n1 > n2) - (n1 < n2);
+    }
+    int64_t p, q;
+    if (!__builtin_mul_overflow(n1, d2, &p) && !__builtin_mul_overflow(n2, d1, &q)) [[likely]] {
+        return (p > q) - (p < q);
     }
     Int128 x = Int128(n1) * Int128(d2);
     Int128 y = Int128(n2) * Int128(d1);
