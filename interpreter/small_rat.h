@@ -140,8 +140,10 @@ template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value&
     } else if (d1 == d2) {
         // Only gcd(t, d) can cancel (1/4 + 1/4 = 1/2); t == 0 gives 0/1.
         if (!overflows<Subtract>(n1, n2, &t)) {
-            uint64_t g = gcd(magnitude(t) % d1, d1);
-            return fromReducedWord(t / int64_t(g), d1 / g);
+            if (uint64_t g = gcd(magnitude(t) % d1, d1); g != 1) {
+                return fromReducedWord(t / int64_t(g), d1 / g);
+            }
+            return Value::fromSmallRat(t, d1);
         }
     } else {
         // Knuth, TAOCP 4.5.1: with g = gcd(d1, d2), t = n1*(d2/g) ± n2*(d1/g)
@@ -155,11 +157,18 @@ template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value&
         int64_t x, y;
         if (!__builtin_mul_overflow(n1, int64_t(e2), &x) &&
             !__builtin_mul_overflow(n2, int64_t(e1), &y) && !overflows<Subtract>(x, y, &t)) {
-            uint64_t g2 = g == 1 ? 1 : gcd(magnitude(t) % g, g);
+            // The result's denominator is e1 * (d2 / g2); divisions only
+            // for a factor that does cancel.
+            uint64_t f2 = d2;
+            if (g != 1) {
+                if (uint64_t g2 = gcd(magnitude(t) % g, g); g2 != 1) {
+                    t /= int64_t(g2);
+                    f2 /= g2;
+                }
+            }
             uint64_t den;
-            if (!__builtin_mul_overflow(e1, d2 / g2, &den) &&
-                den <= Value::kMaxSmallRatDenominator) {
-                return fromReducedWord(t / int64_t(g2), den);
+            if (!__builtin_mul_overflow(e1, f2, &den) && den <= Value::kMaxSmallRatDenominator) {
+                return fromReducedWord(t, den);
             }
         }
     }
