@@ -261,6 +261,36 @@ TEST_CASE("the same number by different routes is equal") {
     }
 }
 
+TEST_CASE("an Int made any way has the denominator 1 and the same words") {
+    // smallDenominator() reads an Int's denominator from above its tag, and
+    // equality of inline numbers compares words: every route must agree.
+    std::vector<Value> fives = {
+        I(5),
+        Value::fromBigInt(BigInt(5)),
+        Value::parseInt("5"),
+        Value::fromRational(Rational(10, 2)),
+        divide(I(10), I(2)),
+        divide(R(15, 2), R(3, 2)),
+        add(R(9, 4), R(11, 4)),
+        subtract(R(11, 2), R(1, 2)),
+        multiply(R(5, 3), I(3)),
+        floor(R(11, 2)),
+        ceil(R(9, 2)),
+        numerator(R(5, 7)),
+        denominator(R(2, 5)),
+        subtract(big("100000000000000000005"), big("100000000000000000000")),
+    };
+    for (const Value& v : fives) {
+        CAPTURE(str(v));
+        REQUIRE(v.isSmallInt());
+        CHECK(v.smallDenominator() == 1);
+        CHECK(v.smallExactEquals(I(5)));
+        CHECK(equals(v, I(5)));
+        CHECK(compare(v, R(9, 2)) > 0);
+        CHECK(compare(v, R(11, 2)) < 0);
+    }
+}
+
 TEST_CASE("word-sized gcd") {
     CHECK(smallrat::gcd(0, 0) == 0);
     CHECK(smallrat::gcd(0, 12) == 12);
