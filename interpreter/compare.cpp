@@ -77,17 +77,10 @@ int compareConstructors(const ConstructorInfo* x, const ConstructorInfo* y) {
     return signOf(x->qualifiedName.compare(y->qualifiedName));
 }
 
-} // namespace
-
 // Pairs still to compare wait on the stack; the first argument pair is
 // taken at once and the later ones pushed, so walking a list keeps at most
 // one entry (its tail) waiting.
-int detail::compareSlow(const Value& a, const Value& b) {
-    // Times (the clock, wake-up times) are often inline Rats. Kept out of
-    // compare() itself: inlined there it costs every caller code size.
-    if (a.isSmallExact() && b.isSmallExact()) {
-        return smallrat::compare(a, b);
-    }
+[[gnu::noinline]] int compareStructured(const Value& a, const Value& b) {
     Work work;
     const Value* x = &a;
     const Value* y = &b;
@@ -117,6 +110,19 @@ int detail::compareSlow(const Value& a, const Value& b) {
         x = next.a;
         y = next.b;
     }
+}
+
+} // namespace
+
+// Times (the clock, wake-up times) are often inline Rats. Kept out of
+// compare() itself: inlined there it costs every caller code size. The walk
+// over data values is a function of its own, so this path saves no
+// registers and sets up no stack.
+int detail::compareSlow(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) [[likely]] {
+        return smallrat::compare(a, b);
+    }
+    return compareStructured(a, b);
 }
 
 bool detail::equalsSlow(const Value& a, const Value& b) {

@@ -29,8 +29,20 @@ Value roundRational(const Rational& r, MpzDivide divide) {
 using DoubleRound = double (*)(double);
 using SmallRound = int64_t (*)(const Value&);
 
+// Every double in [-2^63, 2^63) converts exactly to int64.
+constexpr double kTwo63 = 9223372036854775808.0;
+
 Value roundNumber(const Value& v, MpzDivide exact, SmallRound small, DoubleRound inexact,
                   const char* name) {
+    // floor and ceil are declared on Float: that kind first, and its usual
+    // in-range result made here.
+    if (v.isFloat()) {
+        double d = inexact(v.floatValue());
+        if (d >= -kTwo63 && d < kTwo63) [[likely]] {
+            return Value::fromInt(int64_t(d));
+        }
+        return intFromIntegralDouble(d);
+    }
     if (v.isInt()) {
         return v;
     }
@@ -39,9 +51,6 @@ Value roundNumber(const Value& v, MpzDivide exact, SmallRound small, DoubleRound
     }
     if (v.isBigRat()) {
         return roundRational(v.bigRat(), exact);
-    }
-    if (v.isFloat()) {
-        return intFromIntegralDouble(inexact(v.floatValue()));
     }
     throwKindMismatch(name, v);
 }
@@ -62,8 +71,6 @@ const Value& expectFloat(const char* name, const Value& x) {
 } // namespace
 
 Value intFromIntegralDouble(double d) {
-    // Every double in [-2^63, 2^63) converts exactly to int64.
-    constexpr double kTwo63 = 9223372036854775808.0;
     if (d >= -kTwo63 && d < kTwo63) {
         return Value::fromInt(int64_t(d));
     }
@@ -145,22 +152,17 @@ Value ceil(const Value& f) {
         f, mpz_cdiv_q, smallrat::ceilOf, [](double d) { return std::ceil(d); }, "ceil");
 }
 
-Value toFloat(const Value& r) {
+namespace {
+
+// float() of the numbers that need GMP (big ones, and inline Rats with a
+// part past 2^53), of a Float (itself) and of non-numbers (an error).
+[[gnu::noinline]] Value toFloatSlow(const Value& r) {
     double d;
-    if (r.isSmallInt()) {
-        d = double(r.smallInt()); // rounds to nearest
-    } else if (r.isBigInt()) {
+    if (r.isBigInt()) {
         d = quotientToDouble(r.bigInt().backend().data(), BigInt(1).backend().data());
     } else if (r.isSmallRat()) {
-        // Both exactly representable: one IEEE division is correctly
-        // rounded, as quotientToDouble is.
-        constexpr uint64_t kExact = uint64_t(1) << 53;
-        if (smallrat::magnitude(r.smallNumerator()) <= kExact && r.smallDenominator() <= kExact) {
-            d = double(r.smallNumerator()) / double(r.smallDenominator());
-        } else {
-            Rational q = r.toRational();
-            d = quotientToDouble(mpq_numref(q.backend().data()), mpq_denref(q.backend().data()));
-        }
+        Rational q = r.toRational();
+        d = quotientToDouble(mpq_numref(q.backend().data()), mpq_denref(q.backend().data()));
     } else if (r.isBigRat()) {
         mpq_srcptr q = r.bigRat().backend().data();
         d = quotientToDouble(mpq_numref(q), mpq_denref(q));
@@ -173,6 +175,23 @@ Value toFloat(const Value& r) {
         throwRuntimeError("float: the number is too large for a Float");
     }
     return Value::fromFloat(d);
+}
+
+} // namespace
+
+Value toFloat(const Value& r) {
+    if (r.isSmallInt()) {
+        return Value::fromFloat(double(r.smallInt())); // rounds to nearest
+    }
+    if (r.isSmallRat()) {
+        // Both exactly representable: one IEEE division is correctly
+        // rounded, as quotientToDouble is. Finite, as den >= 2.
+        constexpr uint64_t kExact = uint64_t(1) << 53;
+        if (smallrat::magnitude(r.smallNumerator()) <= kExact && r.smallDenominator() <= kExact) {
+            return Value::fromFloat(double(r.smallNumerator()) / double(r.smallDenominator()));
+        }
+    }
+    return toFloatSlow(r);
 }
 
 Value toRat(const Value& f) {

@@ -68,22 +68,15 @@ Value exactRemainder(const Value& a, const Value& b) {
     return Value::fromRational(std::move(r));
 }
 
-} // namespace
-
-void detail::throwFloatOverflow() {
-    throwRuntimeError("Float arithmetic overflow (the result is not a finite number)");
-}
-
-Value detail::addSlow(const Value& a, const Value& b) {
-    if (a.isSmallExact() && b.isSmallExact()) {
-        return smallrat::add(a, b);
-    }
+// The operands of + - * / that are not both small exact numbers: kept out of
+// the *Slow functions so that their inline-number path stays short.
+[[gnu::noinline]] Value addOther(const Value& a, const Value& b) {
     switch (domainOf(a, b)) {
     case Domain::Int:
     case Domain::Rat:
         return exactOp(a, b, mpz_add, mpq_add);
     case Domain::Float:
-        return floatResult(a.floatValue() + b.floatValue());
+        return detail::floatResult(a.floatValue() + b.floatValue());
     case Domain::Other:
         break;
     }
@@ -93,60 +86,38 @@ Value detail::addSlow(const Value& a, const Value& b) {
     throwKindMismatch("+", a, b);
 }
 
-Value detail::subtractSlow(const Value& a, const Value& b) {
-    if (a.isSmallExact() && b.isSmallExact()) {
-        return smallrat::subtract(a, b);
-    }
+[[gnu::noinline]] Value subtractOther(const Value& a, const Value& b) {
     switch (domainOf(a, b)) {
     case Domain::Int:
     case Domain::Rat:
         return exactOp(a, b, mpz_sub, mpq_sub);
     case Domain::Float:
-        return floatResult(a.floatValue() - b.floatValue());
+        return detail::floatResult(a.floatValue() - b.floatValue());
     case Domain::Other:
         break;
     }
     throwKindMismatch("-", a, b);
 }
 
-Value detail::multiplySlow(const Value& a, const Value& b) {
-    if (a.isSmallExact() && b.isSmallExact()) {
-        return smallrat::multiply(a, b);
-    }
+[[gnu::noinline]] Value multiplyOther(const Value& a, const Value& b) {
     switch (domainOf(a, b)) {
     case Domain::Int:
     case Domain::Rat:
         return exactOp(a, b, mpz_mul, mpq_mul);
     case Domain::Float:
-        return floatResult(a.floatValue() * b.floatValue());
+        return detail::floatResult(a.floatValue() * b.floatValue());
     case Domain::Other:
         break;
     }
     throwKindMismatch("*", a, b);
 }
 
-Value divide(const Value& a, const Value& b) {
-    if (a.isSmallInt() && b.isSmallInt()) {
-        int64_t x = a.smallInt(), y = b.smallInt();
-        if (y == 0) {
-            throwDivisionByZero();
-        }
-        if (y == -1) {
-            return negate(a); // INT64_MIN / -1 overflows
-        }
-        if (x % y == 0) {
-            return Value::fromInt(x / y);
-        }
-        return smallrat::ratio(x, y);
-    }
+[[gnu::noinline]] Value divideOther(const Value& a, const Value& b) {
     switch (domainOf(a, b)) {
     case Domain::Int:
     case Domain::Rat: {
         if (isZero(b)) {
             throwDivisionByZero();
-        }
-        if (a.isSmallExact() && b.isSmallExact()) {
-            return smallrat::divide(a, b);
         }
         detail::RationalOperand x(a), y(b);
         Rational r;
@@ -162,6 +133,45 @@ Value divide(const Value& a, const Value& b) {
         break;
     }
     throwKindMismatch("/", a, b);
+}
+
+} // namespace
+
+void detail::throwFloatOverflow() {
+    throwRuntimeError("Float arithmetic overflow (the result is not a finite number)");
+}
+
+Value detail::addSlow(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) [[likely]] {
+        return smallrat::add(a, b);
+    }
+    return addOther(a, b);
+}
+
+Value detail::subtractSlow(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) [[likely]] {
+        return smallrat::subtract(a, b);
+    }
+    return subtractOther(a, b);
+}
+
+Value detail::multiplySlow(const Value& a, const Value& b) {
+    if (a.isSmallExact() && b.isSmallExact()) [[likely]] {
+        return smallrat::multiply(a, b);
+    }
+    return multiplyOther(a, b);
+}
+
+Value detail::divideSlow(const Value& a, const Value& b) {
+    // Int / Int (a Rat unless it divides) included: one gcd, no trial
+    // division first.
+    if (a.isSmallExact() && b.isSmallExact()) [[likely]] {
+        if (b.smallNumerator() == 0) {
+            throwDivisionByZero();
+        }
+        return smallrat::divide(a, b);
+    }
+    return divideOther(a, b);
 }
 
 Value remainder(const Value& a, const Value& b) {

@@ -24,6 +24,7 @@ namespace detail {
 Value addSlow(const Value& a, const Value& b);
 Value subtractSlow(const Value& a, const Value& b);
 Value multiplySlow(const Value& a, const Value& b);
+Value divideSlow(const Value& a, const Value& b);
 [[noreturn]] void throwFloatOverflow();
 
 inline Value floatResult(double r) {
@@ -71,7 +72,12 @@ inline Value multiply(const Value& a, const Value& b) {
 }
 
 // `/`: Int/Int is an exact Rat (`7/2`), which is an Int when it divides.
-Value divide(const Value& a, const Value& b);
+inline Value divide(const Value& a, const Value& b) {
+    if (a.isFloat() && b.isFloat() && b.floatValue() != 0.0) {
+        return detail::floatResult(a.floatValue() / b.floatValue());
+    }
+    return detail::divideSlow(a, b);
+}
 // `%`: truncated remainder, sign of the dividend (`-7 % 3 == -1`); for Rats
 // a - b*truncate(a/b); for Floats C fmod.
 Value remainder(const Value& a, const Value& b);

@@ -44,33 +44,6 @@ void setMpz(mpz_ptr z, Uint128 magnitude, bool negative) {
     }
 }
 
-// a ± b for small exact a = n1/d1, b = n2/d2 (Knuth, TAOCP 4.5.1): with
-// g = gcd(d1, d2), t = n1*(d2/g) ± n2*(d1/g) is coprime to d1/g and d2/g,
-// so only gcd(t, g) is left to cancel.
-Value addOrSubtract(const Value& a, const Value& b, bool subtract) {
-    int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
-    uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
-    uint64_t g = gcd(d1, d2);
-    uint64_t e1 = d1 / g, e2 = d2 / g;
-    Int128 x = Int128(n1) * Int128(e2);
-    Int128 y = Int128(n2) * Int128(e1);
-    Int128 t = subtract ? x - y : x + y;
-    if (g == 1) {
-        return fromReduced(t, Uint128(d1) * d2);
-    }
-    uint64_t g2;
-    if (fitsInt64(t)) {
-        // The usual case: word-sized division instead of 128-bit calls.
-        int64_t small = int64_t(t);
-        g2 = gcd(magnitude(small) % g, g);
-        t = small / int64_t(g2);
-    } else {
-        g2 = gcd(uint64_t(magnitude128(t) % g), g);
-        t /= Int128(g2);
-    }
-    return fromReduced(t, Uint128(e1) * (d2 / g2));
-}
-
 } // namespace
 
 Value detail::fromReducedOnHeap(Int128 num, Uint128 den) {
@@ -101,17 +74,36 @@ Value ratio(Int128 num, Int128 den) {
     return fromReduced(num, Uint128(den));
 }
 
-Value add(const Value& a, const Value& b) {
-    return addOrSubtract(a, b, false);
-}
-
-Value subtract(const Value& a, const Value& b) {
-    return addOrSubtract(a, b, true);
+// a ± b for small exact a = n1/d1, b = n2/d2 in 128 bits (Knuth, TAOCP 4.5.1): with
+// g = gcd(d1, d2), t = n1*(d2/g) ± n2*(d1/g) is coprime to d1/g and d2/g,
+// so only gcd(t, g) is left to cancel.
+Value detail::addOrSubtractWide(const Value& a, const Value& b, bool subtract) {
+    int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
+    uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
+    uint64_t g = gcd(d1, d2);
+    uint64_t e1 = d1 / g, e2 = d2 / g;
+    Int128 x = Int128(n1) * Int128(e2);
+    Int128 y = Int128(n2) * Int128(e1);
+    Int128 t = subtract ? x - y : x + y;
+    if (g == 1) {
+        return fromReduced(t, Uint128(d1) * d2);
+    }
+    uint64_t g2;
+    if (fitsInt64(t)) {
+        // The usual case: word-sized division instead of 128-bit calls.
+        int64_t small = int64_t(t);
+        g2 = gcd(magnitude(small) % g, g);
+        t = small / int64_t(g2);
+    } else {
+        g2 = gcd(uint64_t(magnitude128(t) % g), g);
+        t /= Int128(g2);
+    }
+    return fromReduced(t, Uint128(e1) * (d2 / g2));
 }
 
 // (n1/d1) * (n2/d2): cancelling gcd(n1, d2) and gcd(n2, d1) first leaves a
 // product in lowest terms.
-Value multiply(const Value& a, const Value& b) {
+Value detail::multiplyWide(const Value& a, const Value& b) {
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
     // Each gcd is at most a denominator (< 2^56), so int64 division is safe.
@@ -124,7 +116,7 @@ Value multiply(const Value& a, const Value& b) {
 
 // (n1/d1) / (n2/d2) = (n1*d2) / (d1*n2), cancelling gcd(n1, n2) and
 // gcd(d1, d2) first.
-Value divide(const Value& a, const Value& b) {
+Value detail::divideWide(const Value& a, const Value& b) {
     Int128 n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
     Int128 g1 = Int128(gcd(magnitude(a.smallNumerator()), magnitude(b.smallNumerator())));

@@ -1,10 +1,13 @@
 #pragma once
 // Exact arithmetic on small exact numbers: inline Ints and inline Rats
 // (value.h), i.e. num/den with an int64 numerator and a denominator below
-// 2^56 (1 for an Int). Intermediates are 128-bit, which holds every product
-// of a numerator and a denominator (2^63 * 2^56) and every sum of two; the
-// gcds are binary gcds on machine words. Only a result that does not fit the
-// inline forms goes to GMP (a big Int or a heap Rat).
+// 2^56 (1 for an Int). The common cases are inline here and work in machine
+// words with overflow-checked products and sums: an Int operand needs no gcd,
+// equal denominators one, the gcds are binary gcds. Operands that overflow a
+// word go to the 128-bit versions in small_rat.cpp (128 bits hold every
+// product of a numerator and a denominator, 2^63 * 2^56, and every sum of
+// two). Only a result that does not fit the inline forms goes to GMP (a big
+// Int or a heap Rat).
 //
 // Times in models are typically milliseconds (`12345/1000`) and resource
 // areas products of those: this keeps their arithmetic off the heap.
@@ -23,37 +26,43 @@ inline uint64_t magnitude(int64_t n) noexcept {
     return n < 0 ? uint64_t(0) - uint64_t(n) : uint64_t(n);
 }
 
-// gcd(0, b) == b.
+// gcd(0, b) == b. Binary (Stein's) gcd: shifts and subtractions only; a
+// word division costs tens of cycles, a round here a few. Callers whose
+// operands differ much in size (a numerator and a denominator) first bring
+// the larger below the smaller with one division.
 inline uint64_t gcd(uint64_t a, uint64_t b) noexcept {
-    if (a == 0) {
-        return b;
+    if (a == 0 || b == 0) {
+        return a | b;
     }
-    if (b == 0) {
-        return a;
+    int shift = __builtin_ctzll(a | b);
+    a >>= __builtin_ctzll(a);
+    b >>= __builtin_ctzll(b);
+    while (a != b) {
+        if (a > b) {
+            std::swap(a, b);
+        }
+        b -= a;
+        b >>= __builtin_ctzll(b);
     }
-    // An Int operand (denominator 1) and equal denominators are common and
-    // would otherwise take a dozen rounds.
-    if (a == 1 || b == 1) {
-        return 1;
-    }
-    if (a == b) {
-        return a;
-    }
-    // Euclid, in 32-bit division while both fit (much faster than 64-bit
-    // division on many CPUs); time denominators and their remainders do.
-    while (b != 0) {
-        uint64_t r = ((a | b) >> 32) == 0 ? uint32_t(a) % uint32_t(b) : a % b;
-        a = b;
-        b = r;
-    }
-    return a;
+    return a << shift;
 }
 
 // Three-way comparison of two small exact numbers by cross-multiplying
-// (denominators are positive).
+// (denominators are positive). Times often share a denominator, which needs
+// no product; other products almost always fit a word. (A denominator is
+// below 2^56, so it is a valid int64.)
 inline int compare(const Value& a, const Value& b) noexcept {
-    Int128 x = Int128(a.smallNumerator()) * Int128(b.smallDenominator());
-    Int128 y = Int128(b.smallNumerator()) * Int128(a.smallDenominator());
+    int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
+    int64_t d1 = int64_t(a.smallDenominator()), d2 = int64_t(b.smallDenominator());
+    if (d1 == d2) {
+        return (n1 > n2) - (n1 < n2);
+    }
+    int64_t p, q;
+    if (!__builtin_mul_overflow(n1, d2, &p) && !__builtin_mul_overflow(n2, d1, &q)) [[likely]] {
+        return (p > q) - (p < q);
+    }
+    Int128 x = Int128(n1) * Int128(d2);
+    Int128 y = Int128(n2) * Int128(d1);
     return (x > y) - (x < y);
 }
 
@@ -87,12 +96,144 @@ inline Value fromReduced(Int128 num, Uint128 den) {
 // num/den in any terms, den != 0.
 Value ratio(Int128 num, Int128 den);
 
+namespace detail {
+// The same operations in 128-bit intermediates, for operands or results
+// that leave the word-sized fast paths below (near the limits of the
+// inline form, or overflowing to GMP).
+Value addOrSubtractWide(const Value& a, const Value& b, bool subtract);
+Value multiplyWide(const Value& a, const Value& b);
+Value divideWide(const Value& a, const Value& b);
+
+// num/den for den >= 1, gcd(num, den) == 1 (or num == 0) and den inline.
+inline Value fromReducedWord(int64_t num, uint64_t den) noexcept {
+    if (den == 1 || num == 0) {
+        return Value::fromInt(num);
+    }
+    return Value::fromSmallRat(num, den);
+}
+
+template <bool Subtract> inline bool overflows(int64_t x, int64_t y, int64_t* r) noexcept {
+    return Subtract ? __builtin_sub_overflow(x, y, r) : __builtin_add_overflow(x, y, r);
+}
+
+// gcd(m, d) for d >= 1 (usually a denominator, and m a numerator that may
+// be much larger): one division brings m below d.
+inline uint64_t gcdWithDenominator(uint64_t m, uint64_t d) noexcept {
+    return d == 1 ? 1 : gcd(m % d, d);
+}
+
+// a ± b in machine words. Every product and sum is overflow-checked; the
+// rare operands that overflow go to the 128-bit version.
+template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value& b) {
+    int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
+    uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
+    int64_t t, p;
+    if (d2 == 1) {
+        // n1/d1 ± n2 = (n1 ± n2*d1)/d1, still in lowest terms: no gcd.
+        if (!__builtin_mul_overflow(n2, int64_t(d1), &p) && !overflows<Subtract>(n1, p, &t)) {
+            return d1 == 1 ? Value::fromInt(t) : Value::fromSmallRat(t, d1);
+        }
+    } else if (d1 == 1) {
+        if (!__builtin_mul_overflow(n1, int64_t(d2), &p) && !overflows<Subtract>(p, n2, &t)) {
+            return Value::fromSmallRat(t, d2);
+        }
+    } else if (d1 == d2) {
+        // Only gcd(t, d) can cancel (1/4 + 1/4 = 1/2); t == 0 gives 0/1.
+        if (!overflows<Subtract>(n1, n2, &t)) {
+            if (uint64_t g = gcd(magnitude(t) % d1, d1); g != 1) {
+                return fromReducedWord(t / int64_t(g), d1 / g);
+            }
+            return Value::fromSmallRat(t, d1);
+        }
+    } else {
+        // Knuth, TAOCP 4.5.1: with g = gcd(d1, d2), t = n1*(d2/g) ± n2*(d1/g)
+        // is coprime to d1/g and d2/g, so only gcd(t, g) is left to cancel.
+        uint64_t g = gcd(d1, d2);
+        uint64_t e1 = d1, e2 = d2;
+        if (g != 1) {
+            e1 /= g;
+            e2 /= g;
+        }
+        int64_t x, y;
+        if (!__builtin_mul_overflow(n1, int64_t(e2), &x) &&
+            !__builtin_mul_overflow(n2, int64_t(e1), &y) && !overflows<Subtract>(x, y, &t)) {
+            // The result's denominator is e1 * (d2 / g2); divisions only
+            // for a factor that does cancel.
+            uint64_t f2 = d2;
+            if (g != 1) {
+                if (uint64_t g2 = gcd(magnitude(t) % g, g); g2 != 1) {
+                    t /= int64_t(g2);
+                    f2 /= g2;
+                }
+            }
+            uint64_t den;
+            if (!__builtin_mul_overflow(e1, f2, &den) && den <= Value::kMaxSmallRatDenominator) {
+                return fromReducedWord(t, den);
+            }
+        }
+    }
+    return addOrSubtractWide(a, b, Subtract);
+}
+} // namespace detail
+
 // Both operands small exact (isSmallExact()).
-Value add(const Value& a, const Value& b);
-Value subtract(const Value& a, const Value& b);
-Value multiply(const Value& a, const Value& b);
-// b is not zero.
-Value divide(const Value& a, const Value& b);
+inline Value add(const Value& a, const Value& b) {
+    return detail::addOrSubtract<false>(a, b);
+}
+inline Value subtract(const Value& a, const Value& b) {
+    return detail::addOrSubtract<true>(a, b);
+}
+
+// (n1/d1) * (n2/d2): cancelling gcd(n1, d2) and gcd(n2, d1) first leaves a
+// product in lowest terms. An Int factor (d == 1) needs one gcd only.
+inline Value multiply(const Value& a, const Value& b) {
+    int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
+    uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
+    uint64_t g1 = detail::gcdWithDenominator(magnitude(n1), d2);
+    uint64_t g2 = detail::gcdWithDenominator(magnitude(n2), d1);
+    // Each gcd is at most a denominator (< 2^56): int64 division is safe.
+    if (g1 != 1) {
+        n1 /= int64_t(g1);
+        d2 /= g1;
+    }
+    if (g2 != 1) {
+        n2 /= int64_t(g2);
+        d1 /= g2;
+    }
+    int64_t num;
+    uint64_t den;
+    if (!__builtin_mul_overflow(n1, n2, &num) && !__builtin_mul_overflow(d1, d2, &den) &&
+        den <= Value::kMaxSmallRatDenominator) {
+        return detail::fromReducedWord(num, den);
+    }
+    return detail::multiplyWide(a, b);
+}
+
+// (n1/d1) / (n2/d2) = (n1*d2) / (d1*n2), cancelling gcd(n1, n2) and
+// gcd(d1, d2) first; b is not zero. Int / Int is the case d1 == d2 == 1.
+inline Value divide(const Value& a, const Value& b) {
+    int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
+    uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
+    uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
+    if (uint64_t g = gcd(m1, m2); g != 1) {
+        m1 /= g;
+        m2 /= g;
+    }
+    if (d1 == d2) {
+        d1 = d2 = 1; // Int / Int, or the same denominator: it cancels
+    } else if (uint64_t g = gcd(d1, d2); g != 1) {
+        d1 /= g;
+        d2 /= g;
+    }
+    uint64_t num, den;
+    if (!__builtin_mul_overflow(m1, d2, &num) && !__builtin_mul_overflow(d1, m2, &den) &&
+        den <= Value::kMaxSmallRatDenominator && num <= uint64_t(INT64_MAX)) {
+        int64_t signedNum = int64_t(num);
+        return detail::fromReducedWord((n1 < 0) != (n2 < 0) ? -signedNum : signedNum, den);
+    }
+    return detail::divideWide(a, b);
+}
+
 // a - b * truncate(a / b); b is not zero.
 Value remainder(const Value& a, const Value& b);
 Value negate(const Value& a);

@@ -124,7 +124,7 @@ public:
     static Value null() noexcept { return Value(); }
     static Value fromInt(int64_t i) noexcept {
         Value v;
-        v.repr_.head = uint64_t(Tag::Int);
+        v.repr_.head = kIntHead;
         v.repr_.i = i;
         return v;
     }
@@ -246,8 +246,8 @@ public:
     }
     uint64_t smallDenominator() const noexcept {
         assert(isSmallExact());
-        // An Int keeps zeros above its tag.
-        return (repr_.head >> 8) + uint64_t(tag() == Tag::Int);
+        // An Int keeps its denominator 1 above its tag, like an inline Rat.
+        return repr_.head >> 8;
     }
     // Two small exact numbers are equal exactly when their words are: both
     // are normalised, and an Int never equals a Rat.
@@ -318,7 +318,7 @@ private:
     // Inline tags first; every tag from BigInt on owns a reference to a cell.
     enum class Tag : uint8_t {
         Null,
-        Int,
+        Int, // the int64 in the payload, 1 (its denominator) in head >> 8
         Float,
         Constant,
         ShortString,
@@ -331,6 +331,9 @@ private:
         Future,
     };
     static constexpr bool isHeap(Tag t) noexcept { return t >= Tag::BigInt; }
+    // An Int's head: the tag, and above it the denominator 1, so that Ints
+    // and inline Rats read their denominators alike (smallDenominator()).
+    static constexpr uint64_t kIntHead = (uint64_t(1) << 8) | uint64_t(Tag::Int);
 
     // Two 8-byte words, each always written whole (a byte-sized tag store
     // followed by a word-sized load when the value is copied would defeat

@@ -50,6 +50,30 @@ void checkSame(const Value& got, const Rational& want) {
     CHECK(got.isBigRat() == expected.isBigRat());
 }
 
+// Every operation on the inline forms of x and y against GMP on x and y.
+void checkOperations(const Rational& x, const Rational& y) {
+    Value a = Value::fromRational(x), b = Value::fromRational(y);
+    CAPTURE(str(a));
+    CAPTURE(str(b));
+    checkSame(add(a, b), x + y);
+    checkSame(subtract(a, b), x - y);
+    checkSame(multiply(a, b), x * y);
+    checkSame(negate(a), -x);
+    if (!isZero(b)) {
+        checkSame(divide(a, b), x / y);
+        checkSame(remainder(a, b), gmpRemainder(x, y));
+    }
+    int want = x < y ? -1 : x > y ? 1 : 0;
+    CHECK(compare(a, b) == want);
+    CHECK(compareNumbers(a, b) == want);
+    CHECK(equals(a, b) == (want == 0));
+    Rational fx = x;
+    BigInt fl;
+    mpz_fdiv_q(fl.backend().data(), mpq_numref(fx.backend().data()),
+               mpq_denref(fx.backend().data()));
+    checkSame(floor(a), Rational(fl));
+}
+
 } // namespace
 
 TEST_SUITE_BEGIN("small rationals");
@@ -237,6 +261,36 @@ TEST_CASE("the same number by different routes is equal") {
     }
 }
 
+TEST_CASE("an Int made any way has the denominator 1 and the same words") {
+    // smallDenominator() reads an Int's denominator from above its tag, and
+    // equality of inline numbers compares words: every route must agree.
+    std::vector<Value> fives = {
+        I(5),
+        Value::fromBigInt(BigInt(5)),
+        Value::parseInt("5"),
+        Value::fromRational(Rational(10, 2)),
+        divide(I(10), I(2)),
+        divide(R(15, 2), R(3, 2)),
+        add(R(9, 4), R(11, 4)),
+        subtract(R(11, 2), R(1, 2)),
+        multiply(R(5, 3), I(3)),
+        floor(R(11, 2)),
+        ceil(R(9, 2)),
+        numerator(R(5, 7)),
+        denominator(R(2, 5)),
+        subtract(big("100000000000000000005"), big("100000000000000000000")),
+    };
+    for (const Value& v : fives) {
+        CAPTURE(str(v));
+        REQUIRE(v.isSmallInt());
+        CHECK(v.smallDenominator() == 1);
+        CHECK(v.smallExactEquals(I(5)));
+        CHECK(equals(v, I(5)));
+        CHECK(compare(v, R(9, 2)) > 0);
+        CHECK(compare(v, R(11, 2)) < 0);
+    }
+}
+
 TEST_CASE("word-sized gcd") {
     CHECK(smallrat::gcd(0, 0) == 0);
     CHECK(smallrat::gcd(0, 12) == 12);
@@ -244,6 +298,13 @@ TEST_CASE("word-sized gcd") {
     CHECK(smallrat::gcd(12, 18) == 6);
     CHECK(smallrat::gcd(uint64_t(1) << 63, uint64_t(3) << 40) == uint64_t(1) << 40);
     CHECK(smallrat::gcd(UINT64_MAX, UINT64_MAX - 1) == 1);
+    CHECK(smallrat::gcd(1, 1) == 1);
+    CHECK(smallrat::gcd(1000, 1000) == 1000);
+    CHECK(smallrat::gcd(1000, 125) == 125);
+    CHECK(smallrat::gcd(999999, 1000000) == 1);
+    CHECK(smallrat::gcd(uint64_t(1) << 63, uint64_t(1) << 63) == uint64_t(1) << 63);
+    CHECK(smallrat::gcd(UINT64_MAX, 3) == 3);
+    CHECK(smallrat::gcd(uint64_t(3) * 5 * 7 * 1024, uint64_t(5) * 7 * 11 * 64) == 35 * 64);
 }
 
 // Every operation on random inline numbers agrees with GMP, result form
@@ -291,26 +352,97 @@ TEST_CASE("inline arithmetic agrees with GMP") {
         if (!a.isSmallExact() || !b.isSmallExact()) {
             continue; // reduced out of the inline range
         }
-        CAPTURE(str(a));
-        CAPTURE(str(b));
-        checkSame(add(a, b), x + y);
-        checkSame(subtract(a, b), x - y);
-        checkSame(multiply(a, b), x * y);
-        checkSame(negate(a), -x);
-        if (!isZero(b)) {
-            checkSame(divide(a, b), x / y);
-            checkSame(remainder(a, b), gmpRemainder(x, y));
-        }
-        int want = x < y ? -1 : x > y ? 1 : 0;
-        CHECK(compare(a, b) == want);
-        CHECK(compareNumbers(a, b) == want);
-        CHECK(equals(a, b) == (want == 0));
-        Rational fx = x;
-        BigInt fl;
-        mpz_fdiv_q(fl.backend().data(), mpq_numref(fx.backend().data()),
-                   mpq_denref(fx.backend().data()));
-        checkSame(floor(a), Rational(fl));
+        checkOperations(x, y);
     }
+}
+
+// The word-sized fast paths (small_rat.h) on operands chosen to take each:
+// an Int operand, equal denominators, denominators sharing factors (the
+// divisors of 1000 that model times have), Int / Int, and numerators near
+// the int64 limits so that products and sums overflow into the 128-bit
+// versions and to GMP. Negative operands in every case.
+TEST_CASE("the fast paths of inline arithmetic agree with GMP") {
+    std::mt19937_64 random(1127);
+    auto pick = [&](uint64_t n) { return uint64_t(random() % n); };
+    const std::vector<int64_t> denominators = {1,
+                                               2,
+                                               3,
+                                               4,
+                                               5,
+                                               8,
+                                               125,
+                                               200,
+                                               250,
+                                               500,
+                                               1000,
+                                               1000000,
+                                               (int64_t(1) << 55),
+                                               kTwo28 - 1,
+                                               kTwo28 + 1,
+                                               kMaxDen,
+                                               kMaxDen - 1,
+                                               3 * 5 * 7 * 11 * 13 * 17 * 19 * 23};
+    auto numeratorOf = [&]() -> int64_t {
+        int64_t n;
+        switch (pick(6)) {
+        case 0:
+            n = int64_t(pick(10));
+            break;
+        case 1:
+            n = int64_t(pick(100000000));
+            break;
+        case 2:
+            n = INT64_MAX - int64_t(pick(100));
+            break;
+        case 3:
+            n = int64_t(pick(uint64_t(1) << 40));
+            break;
+        case 4:
+            n = int64_t(random() >> 1);
+            break;
+        default:
+            return INT64_MIN + int64_t(pick(100));
+        }
+        return pick(2) ? -n : n;
+    };
+    auto denominatorOf = [&]() { return denominators[pick(denominators.size())]; };
+    int sameDenominator = 0, intOperand = 0, general = 0, overflowed = 0;
+    for (int i = 0; i < 40000; ++i) {
+        Rational x(numeratorOf()), y(numeratorOf());
+        switch (pick(3)) {
+        case 0: { // the same denominator (unless either reduces)
+            int64_t d = denominatorOf();
+            x /= Rational(d);
+            y /= Rational(d);
+            break;
+        }
+        case 1: // one operand an Int, on either side
+            (pick(2) ? x : y) /= Rational(denominatorOf());
+            break;
+        default:
+            x /= Rational(denominatorOf());
+            y /= Rational(denominatorOf());
+            break;
+        }
+        Value a = Value::fromRational(x), b = Value::fromRational(y);
+        if (!a.isSmallExact() || !b.isSmallExact()) {
+            continue;
+        }
+        if (a.smallDenominator() == b.smallDenominator()) {
+            ++sameDenominator;
+        } else if (a.isSmallInt() || b.isSmallInt()) {
+            ++intOperand;
+        } else {
+            ++general;
+        }
+        overflowed += !add(a, b).isSmallExact() || !multiply(a, b).isSmallExact();
+        checkOperations(x, y);
+    }
+    // Each path was taken often enough to mean something.
+    CHECK(sameDenominator > 5000);
+    CHECK(intOperand > 5000);
+    CHECK(general > 5000);
+    CHECK(overflowed > 1000);
 }
 
 TEST_SUITE_END();
