@@ -489,7 +489,7 @@ bool Runtime::runFrames(Process* p) {
             // creator blocks, keeping its COG, until it is done (§1.3).
             Value done = newFuture();
             Process* ip =
-                newProcess(c, &cls->init, Frame::Kind::Init, obj, nullptr, Value(), "init");
+                newProcess(c, &cls->init, Frame::Kind::Init, Value(obj), nullptr, Value(), "init");
             ip->initDone = done;
             done.entityAs<Future>()->waiters.emplace_back(p);
             p->awaited = std::move(done);

@@ -44,8 +44,9 @@ Value Runtime::newObject(const ClassInfo* cls, Cog* cog, Value* args) {
     return v;
 }
 
-Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value self,
-                             std::unique_ptr<Value[]> locals, Value destiny, const char* method) {
+Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value&& self,
+                             std::unique_ptr<Value[]>&& locals, Value&& destiny,
+                             const char* method) {
     auto* p = new Process;
     p->id = ++processIds_;
     ++stats_.processesCreated;
@@ -103,12 +104,16 @@ Value Runtime::asyncCall(Process* caller, const Value& callee, uint32_t method, 
     auto locals = std::make_unique<Value[]>(m->code.slotCount);
     for (size_t i = 0; i < n; ++i)
         locals[i] = std::move(args[i]);
-    spawnCall(callee, m, std::move(locals), fut, reserved, std::move(deadline));
+    Process* p = newProcess(o->cog, &m->code, Frame::Kind::Method, Value(callee), std::move(locals),
+                            Value(fut), m->name.c_str());
+    p->destinySeq = reserved;
+    if (!deadline.isNull())
+        p->deadline = std::move(deadline);
     return fut;
 }
 
-Value Runtime::startCall(Value callee, const MethodInfo* m, std::unique_ptr<Value[]> locals,
-                         Value deadline, bool wantFuture) {
+Value Runtime::startCall(Value&& callee, const MethodInfo* m, std::unique_ptr<Value[]>&& locals,
+                         Value&& deadline, bool wantFuture) {
     ++stats_.calls;
     Value fut;
     uint64_t reserved = 0;
@@ -116,19 +121,13 @@ Value Runtime::startCall(Value callee, const MethodInfo* m, std::unique_ptr<Valu
         fut = newFuture();
     else
         reserved = ++seq_;
-    spawnCall(std::move(callee), m, std::move(locals), fut, reserved, std::move(deadline));
-    return fut;
-}
-
-Process* Runtime::spawnCall(Value callee, const MethodInfo* m, std::unique_ptr<Value[]> locals,
-                            Value fut, uint64_t reserved, Value deadline) {
     Cog* cog = callee.entityAs<Object>()->cog;
     Process* p = newProcess(cog, &m->code, Frame::Kind::Method, std::move(callee),
-                            std::move(locals), std::move(fut), m->name.c_str());
+                            std::move(locals), wantFuture ? Value(fut) : Value(), m->name.c_str());
     p->destinySeq = reserved;
     if (!deadline.isNull())
         p->deadline = std::move(deadline);
-    return p;
+    return fut;
 }
 
 const Value& destinyOf(const Process* p) {

@@ -15,7 +15,7 @@ int Runtime::run() {
         initialDC_ = newObject(dcClass, dcCog, args);
         dcCog->dc = initialDC_;
         if (dcClass->hasInitWork)
-            newProcess(dcCog, &dcClass->init, Frame::Kind::Init, initialDC_, nullptr, Value(),
+            newProcess(dcCog, &dcClass->init, Frame::Kind::Init, Value(initialDC_), nullptr, Value(),
                        "init");
         else
             objectInitialised(initialDC_.entityAs<Object>());
