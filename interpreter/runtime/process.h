@@ -154,6 +154,14 @@ struct Process {
     Process* allPrev = nullptr;
     Process* allNext = nullptr;
 
+    Process() = default;
+    // A new process of `cog`, created now, with its future and deadline:
+    // the fields are built once with their values, not reset and then set.
+    Process(uint64_t id, Cog* cog, const char* method, Value&& destiny, const Value& now,
+            const Value& deadline)
+        : id(id), cog(cog), destiny(std::move(destiny)), method(method), creationTime(now),
+          deadline(deadline), arrival(now) {}
+
     Frame& top() { return frames.back(); }
 
     // One process per asynchronous call: recycled (interpreter/pool.h).

@@ -47,12 +47,10 @@ Value Runtime::newObject(const ClassInfo* cls, Cog* cog, Value* args) {
 Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value&& self,
                              std::unique_ptr<Value[]>&& locals, Value&& destiny,
                              const char* method) {
-    auto* p = new Process;
-    p->id = ++processIds_;
+    auto* p = new Process(++processIds_, cog, method, std::move(destiny), clock_, infDuration_);
     ++stats_.processesCreated;
     if (++stats_.liveProcesses > stats_.peakLiveProcesses)
         stats_.peakLiveProcesses = stats_.liveProcesses;
-    p->cog = cog;
     Process*& all = liveProcesses();
     p->allNext = all;
     if (all)
@@ -64,12 +62,6 @@ Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value
     f.self = self.isObject() ? self.entityAs<Object>() : nullptr;
     f.selfRef = std::move(self);
     f.locals = locals ? std::move(locals) : std::make_unique<Value[]>(code->slotCount);
-    p->destiny = std::move(destiny);
-    p->method = method;
-    p->creationTime = clock_;
-    p->arrival = clock_;
-    p->deadline = infDuration_;
-    p->state = ProcessState::Ready;
     cog->enqueue(p);
     kick(cog);
     return p;
