@@ -28,6 +28,14 @@ inline void store(Frame& f, const Dest& d, Value v) {
     }
 }
 
+// The callee of a call statement: `this.m(...)` and `this!m(...)` are
+// common enough to skip the evaluator's generic node function.
+inline Value evalCallee(const Expr* e, EvalContext& ctx) {
+    if (e->op == ExprOp::This)
+        return ctx.self ? Value::object(ctx.self) : Value();
+    return eval(e, ctx);
+}
+
 // The value of a resolved future, or its exception raised.
 Value futureResult(const Value& fut) {
     Future* f = fut.entityAs<Future>();
@@ -90,7 +98,7 @@ void Runtime::execute(Process* p) {
 // Finishes the top frame with `v`. True when the process ended.
 bool Runtime::finishFrame(Process* p, Value v) {
     Frame& f = p->frames.back();
-    if (p->frames.size() > 1) {
+    if (p->frames.nested()) {
         Dest d = f.resultDest;
         Value result = std::move(v);
         if (f.kind == Frame::Kind::Init) {
@@ -142,7 +150,7 @@ bool Runtime::unwind(Process* p, const Value& exc) {
             f.pc = h.target;
             return true;
         }
-        if (p->frames.size() > 1) {
+        if (p->frames.nested()) {
             // A same-COG synchronous callee: its object handles it first,
             // then the exception continues in the caller (§8.2).
             if (f.kind == Frame::Kind::Method)
@@ -342,13 +350,34 @@ bool Runtime::runFrames(Process* p) {
             p->state = ProcessState::Blocked;
             return true;
         case Opcode::AsyncCall: {
-            Value callee = eval(in.e, ctx);
+            Value callee = evalCallee(in.e, ctx);
             size_t n = in.args.size();
+            bool wanted = in.dest.kind != Dest::Kind::None;
+            // The usual case, a live callee: the arguments go straight into
+            // the new process's slots. Evaluating them is pure, so it cannot
+            // change what was looked up here.
+            const MethodInfo* m = nullptr;
+            if (callee.isObject()) {
+                Object* o = callee.entityAs<Object>();
+                if (o->alive)
+                    m = o->cls->method(in.method);
+            }
+            if (m) {
+                auto slots = std::make_unique<Value[]>(m->code.slotCount);
+                for (size_t i = 0; i < n; ++i)
+                    slots[i] = eval(in.args[i], ctx);
+                Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
+                Value fut =
+                    startCall(std::move(callee), m, std::move(slots), std::move(deadline), wanted);
+                if (wanted)
+                    store(f, in.dest, std::move(fut));
+                ++f.pc;
+                break;
+            }
             CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
                 args[i] = eval(in.args[i], ctx);
             Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
-            bool wanted = in.dest.kind != Dest::Kind::None;
             Value fut =
                 asyncCall(p, callee, in.method, args.data(), n, std::move(deadline), wanted);
             store(f, in.dest, std::move(fut));
@@ -356,13 +385,31 @@ bool Runtime::runFrames(Process* p) {
             break;
         }
         case Opcode::SyncCall: {
-            Value callee = eval(in.e, ctx);
+            Value callee = evalCallee(in.e, ctx);
             if (!callee.isObject())
                 throwBuiltinException(BuiltinConstructor::NullPointerException);
             Object* o = callee.entityAs<Object>();
             if (!o->alive)
                 throwBuiltinException(BuiltinConstructor::ObjectDeadException);
             size_t n = in.args.size();
+            const MethodInfo* m = o->cog == p->cog ? o->cls->method(in.method) : nullptr;
+            if (m && p->frames.size() <= 100000) {
+                // Same COG: a frame pushed on this process, its arguments
+                // evaluated straight into its slots.
+                auto slots = std::make_unique<Value[]>(m->code.slotCount);
+                for (size_t i = 0; i < n; ++i)
+                    slots[i] = eval(in.args[i], ctx);
+                ++f.pc;
+                ++stats_.calls;
+                Frame& callee_frame = p->frames.emplace_back(); // `f` is stale from here
+                callee_frame.code = &m->code;
+                callee_frame.self = o;
+                callee_frame.selfRef = std::move(callee);
+                callee_frame.locals = std::move(slots);
+                callee_frame.resultDest = in.dest;
+                enterTop();
+                break;
+            }
             CallArgs args(n);
             for (size_t i = 0; i < n; ++i)
                 args[i] = eval(in.args[i], ctx);
@@ -375,26 +422,11 @@ bool Runtime::runFrames(Process* p) {
                 fut.entityAs<Future>()->waiters.emplace_back(p);
                 return true;
             }
-            const MethodInfo* m = o->cls->method(in.method);
             if (!m)
                 throwRuntimeError("object " + o->describe() + " has no method " +
                                   program_.methodNames[in.method]);
-            ++f.pc;
-            Frame callee_frame;
-            callee_frame.code = &m->code;
-            callee_frame.kind = Frame::Kind::Method;
-            callee_frame.selfRef = std::move(callee);
-            callee_frame.self = o;
-            callee_frame.locals = std::make_unique<Value[]>(m->code.slotCount);
-            for (size_t i = 0; i < n; ++i)
-                callee_frame.locals[i] = std::move(args[i]);
-            callee_frame.resultDest = in.dest;
-            if (p->frames.size() > 100000)
-                throwRuntimeError("recursion too deep");
-            ++stats_.calls;
-            p->frames.push_back(std::move(callee_frame));
-            enterTop();
-            break;
+            ++f.pc; // as when the frame was pushed and then found too deep
+            throwRuntimeError("recursion too deep");
         }
         case Opcode::Get: {
             Value fut = eval(in.e, ctx);
@@ -457,7 +489,7 @@ bool Runtime::runFrames(Process* p) {
             // creator blocks, keeping its COG, until it is done (§1.3).
             Value done = newFuture();
             Process* ip =
-                newProcess(c, &cls->init, Frame::Kind::Init, obj, nullptr, 0, Value(), "init");
+                newProcess(c, &cls->init, Frame::Kind::Init, Value(obj), nullptr, Value(), "init");
             ip->initDone = done;
             done.entityAs<Future>()->waiters.emplace_back(p);
             p->awaited = std::move(done);
@@ -465,6 +497,8 @@ bool Runtime::runFrames(Process* p) {
             p->state = ProcessState::Blocked;
             return true;
         }
+        default:
+            __builtin_unreachable(); // every opcode has its case: no range check
         }
     }
 }

@@ -23,25 +23,10 @@ Future::~Future() {
         nextLive->prevLive = prevLive;
 }
 
-Future*& liveFutures() {
-    thread_local Future* head = nullptr;
-    return head;
-}
-
 std::string Future::describe() const {
     if (state == State::Unresolved)
         return "Fut:empty";
     return "Fut:" + toString(value);
-}
-
-Object*& liveObjects() {
-    thread_local Object* head = nullptr;
-    return head;
-}
-
-Process*& liveProcesses() {
-    thread_local Process* head = nullptr;
-    return head;
 }
 
 uint32_t& processRefs(Process* p) { return p->refs; }

@@ -1,7 +1,9 @@
 #pragma once
 // Heads of the lists of every object and process not yet freed, per thread
 // (one interpreter runs per thread). The end of a run walks them to break
-// reference cycles, and deadlock reports walk the processes.
+// reference cycles, and deadlock reports walk the processes. Inline: every
+// process, future and object links itself in and out, so reaching a head
+// is one thread-local access, not a call.
 
 namespace absim::interp {
 
@@ -9,8 +11,20 @@ class Object;
 class Future;
 struct Process;
 
-Object*& liveObjects();
-Process*& liveProcesses();
-Future*& liveFutures();
+namespace live_detail {
+inline thread_local Object* objects = nullptr;
+inline thread_local Process* processes = nullptr;
+inline thread_local Future* futures = nullptr;
+} // namespace live_detail
+
+inline Object*& liveObjects() {
+    return live_detail::objects;
+}
+inline Process*& liveProcesses() {
+    return live_detail::processes;
+}
+inline Future*& liveFutures() {
+    return live_detail::futures;
+}
 
 } // namespace absim::interp

@@ -37,6 +37,15 @@ struct Frame {
     std::unique_ptr<Value[]> locals;
     Dest resultDest; // where the caller (frame below) wants the result
     std::vector<Handler> handlers;
+
+    // Drops what the frame holds (its object, slots, handlers) in place: a
+    // popped frame needs no temporary to be moved from.
+    void release() {
+        selfRef = Value();
+        self = nullptr;
+        locals.reset();
+        handlers.clear();
+    }
 };
 
 // A process's call stack. Nearly every process only ever has its first
@@ -47,6 +56,8 @@ class FrameStack {
   public:
     size_t size() const { return hasFirst_ ? 1 + more_.size() : 0; }
     bool empty() const { return !hasFirst_; }
+    // More than one frame: the top one is a synchronous callee or `new local`.
+    bool nested() const { return !more_.empty(); }
     Frame& front() { return first_; }
     const Frame& front() const { return first_; }
     Frame& back() { return more_.empty() ? first_ : more_.back(); }
@@ -57,9 +68,12 @@ class FrameStack {
     Frame& emplace_back() {
         if (!hasFirst_) {
             hasFirst_ = true;
+            first_.pc = 0; // a released first frame keeps these
+            first_.kind = Frame::Kind::Method;
+            first_.resultDest = Dest();
             return first_;
         }
-        return more_.emplace_back();
+        return pushMore();
     }
     void push_back(Frame&& f) { emplace_back() = std::move(f); }
     void pop_back() {
@@ -67,18 +81,26 @@ class FrameStack {
             more_.pop_back();
             return;
         }
-        first_ = Frame(); // drops its locals and object now, as a pop would
+        first_.release(); // drops its locals and object now, as a pop would
         hasFirst_ = false;
     }
     void clear() {
         more_.clear();
         if (hasFirst_) {
-            first_ = Frame();
+            first_.release();
             hasFirst_ = false;
         }
     }
 
   private:
+    // A synchronous call chains a few frames deep (a method calling helpers
+    // on `this`): one block for them, not a reallocation per level.
+    [[gnu::noinline]] Frame& pushMore() {
+        if (more_.capacity() == 0)
+            more_.reserve(4);
+        return more_.emplace_back();
+    }
+
     Frame first_;
     bool hasFirst_ = false;
     std::vector<Frame, PoolAllocator<Frame>> more_;
@@ -131,6 +153,14 @@ struct Process {
     // Every process not yet freed, for deadlock reports and the end of a run.
     Process* allPrev = nullptr;
     Process* allNext = nullptr;
+
+    Process() = default;
+    // A new process of `cog`, created now, with its future and deadline:
+    // the fields are built once with their values, not reset and then set.
+    Process(uint64_t id, Cog* cog, const char* method, Value&& destiny, const Value& now,
+            const Value& deadline)
+        : id(id), cog(cog), destiny(std::move(destiny)), method(method), creationTime(now),
+          deadline(deadline), arrival(now) {}
 
     Frame& top() { return frames.back(); }
 

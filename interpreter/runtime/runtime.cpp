@@ -44,14 +44,13 @@ Value Runtime::newObject(const ClassInfo* cls, Cog* cog, Value* args) {
     return v;
 }
 
-Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, const Value& self,
-                             Value* args, size_t n, Value destiny, const char* method) {
-    auto* p = new Process;
-    p->id = ++processIds_;
+Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value&& self,
+                             std::unique_ptr<Value[]>&& locals, Value&& destiny,
+                             const char* method) {
+    auto* p = new Process(++processIds_, cog, method, std::move(destiny), clock_, infDuration_);
     ++stats_.processesCreated;
     if (++stats_.liveProcesses > stats_.peakLiveProcesses)
         stats_.peakLiveProcesses = stats_.liveProcesses;
-    p->cog = cog;
     Process*& all = liveProcesses();
     p->allNext = all;
     if (all)
@@ -60,17 +59,9 @@ Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, const
     Frame& f = p->frames.emplace_back();
     f.code = code;
     f.kind = kind;
-    f.selfRef = self;
     f.self = self.isObject() ? self.entityAs<Object>() : nullptr;
-    f.locals = std::make_unique<Value[]>(code->slotCount);
-    for (size_t i = 0; i < n; ++i)
-        f.locals[i] = std::move(args[i]);
-    p->destiny = std::move(destiny);
-    p->method = method;
-    p->creationTime = clock_;
-    p->arrival = clock_;
-    p->deadline = infDuration_;
-    p->state = ProcessState::Ready;
+    f.selfRef = std::move(self);
+    f.locals = locals ? std::move(locals) : std::make_unique<Value[]>(code->slotCount);
     cog->enqueue(p);
     kick(cog);
     return p;
@@ -102,8 +93,29 @@ Value Runtime::asyncCall(Process* caller, const Value& callee, uint32_t method, 
     if (!m)
         throwRuntimeError("object " + o->describe() + " has no method " +
                           program_.methodNames[method]);
-    Process* p =
-        newProcess(o->cog, &m->code, Frame::Kind::Method, callee, args, n, fut, m->name.c_str());
+    auto locals = std::make_unique<Value[]>(m->code.slotCount);
+    for (size_t i = 0; i < n; ++i)
+        locals[i] = std::move(args[i]);
+    Process* p = newProcess(o->cog, &m->code, Frame::Kind::Method, Value(callee), std::move(locals),
+                            Value(fut), m->name.c_str());
+    p->destinySeq = reserved;
+    if (!deadline.isNull())
+        p->deadline = std::move(deadline);
+    return fut;
+}
+
+Value Runtime::startCall(Value&& callee, const MethodInfo* m, std::unique_ptr<Value[]>&& locals,
+                         Value&& deadline, bool wantFuture) {
+    ++stats_.calls;
+    Value fut;
+    uint64_t reserved = 0;
+    if (wantFuture)
+        fut = newFuture();
+    else
+        reserved = ++seq_;
+    Cog* cog = callee.entityAs<Object>()->cog;
+    Process* p = newProcess(cog, &m->code, Frame::Kind::Method, std::move(callee),
+                            std::move(locals), wantFuture ? Value(fut) : Value(), m->name.c_str());
     p->destinySeq = reserved;
     if (!deadline.isNull())
         p->deadline = std::move(deadline);
@@ -135,7 +147,7 @@ void Runtime::objectInitialised(Object* o) {
     o->initialised = true;
     if (o->cls->run)
         // Like any method activation it has its own future (runtime.md §1).
-        newProcess(o->cog, &o->cls->run->code, Frame::Kind::Method, Value::object(o), nullptr, 0,
+        newProcess(o->cog, &o->cls->run->code, Frame::Kind::Method, Value::object(o), nullptr,
                    newFuture(), "run");
 }
 

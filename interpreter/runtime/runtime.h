@@ -64,12 +64,19 @@ class Runtime {
     Cog* newCog(Value dc);
     Value newFuture();
     Value newObject(const ClassInfo* cls, Cog* cog, Value* args);
-    Process* newProcess(Cog* cog, const Code* code, Frame::Kind kind, const Value& self,
-                        Value* args, size_t n, Value destiny, const char* method);
+    // A process whose first frame runs `code` with `locals` (its slots,
+    // the arguments already in the first ones; null: none yet).
+    Process* newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value&& self,
+                        std::unique_ptr<Value[]>&& locals, Value&& destiny, const char* method);
     // `wantFuture` false: the caller drops the future (`o!m();`), so it is
     // only made if the callee asks for its destiny; null is returned.
     Value asyncCall(Process* caller, const Value& callee, uint32_t method, Value* args, size_t n,
                     Value deadline, bool wantFuture = true);
+    // The same once the callee is known to be a live object with method
+    // `m` and the arguments are in `locals` already (the call statement
+    // evaluates them straight into the new process's slots).
+    Value startCall(Value&& callee, const MethodInfo* m, std::unique_ptr<Value[]>&& locals,
+                    Value&& deadline, bool wantFuture);
     void resolve(const Value& future, Value v, bool exception);
     void objectInitialised(Object* o);
     void initialiseDirectly(Object* o, Process* creator);

@@ -15,14 +15,14 @@ int Runtime::run() {
         initialDC_ = newObject(dcClass, dcCog, args);
         dcCog->dc = initialDC_;
         if (dcClass->hasInitWork)
-            newProcess(dcCog, &dcClass->init, Frame::Kind::Init, initialDC_, nullptr, 0, Value(),
+            newProcess(dcCog, &dcClass->init, Frame::Kind::Init, Value(initialDC_), nullptr, Value(),
                        "init");
         else
             objectInitialised(initialDC_.entityAs<Object>());
     }
     startInitialDc();
     Cog* mainCog = newCog(initialDC_);
-    newProcess(mainCog, &program_.main, Frame::Kind::Main, Value(), nullptr, 0, Value(), "main");
+    newProcess(mainCog, &program_.main, Frame::Kind::Main, Value(), nullptr, Value(), "main");
 
     while (!stopped_) {
         while (runHead_ && !stopped_) {
