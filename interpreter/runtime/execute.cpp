@@ -156,6 +156,12 @@ bool Runtime::unwind(Process* p, const Value& exc) {
             if (f.kind == Frame::Kind::Method)
                 objectUncaught(f.self, exc, p);
             p->frames.pop_back();
+            // The caller is now the top frame: its pc, just past the call,
+            // goes back to the call, which is where the exception now is
+            // (its stack line; a handler sets its own pc).
+            Frame& caller = p->frames.back();
+            if (caller.pc > 0)
+                --caller.pc;
             continue;
         }
         switch (f.kind) {
