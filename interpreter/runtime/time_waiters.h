@@ -19,6 +19,8 @@
 #include "interpreter/small_rat.h"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -26,6 +28,28 @@ namespace absim::interp {
 
 // A time as a double, rounded toward zero (scheduler.cpp): monotonic.
 double timeKeySlow(const Value& t);
+
+// timeKeySlow for an inline Int or Rat, without a call in the usual cases.
+inline double timeKey(const Value& t) {
+    constexpr int64_t kExact = int64_t(1) << 53; // integers a double holds exactly
+    int64_t num = t.smallNumerator();
+    uint64_t den = t.smallDenominator();
+    if (num > -kExact && num < kExact) [[likely]] {
+        if (den == 1)
+            return double(num);
+        if (den < uint64_t(kExact)) {
+            double q = double(num) / double(den); // rounded to nearest
+            // The sign of q * den - num, computed with one rounding, says
+            // whether q overshot the exact quotient; then the next double
+            // toward zero is one less in the magnitude bits.
+            double overshoot = std::fma(q, double(den), -double(num));
+            if ((num > 0 && overshoot > 0) || (num < 0 && overshoot < 0))
+                q = std::bit_cast<double>(std::bit_cast<uint64_t>(q) - 1);
+            return q;
+        }
+    }
+    return timeKeySlow(t);
+}
 
 // Three-way comparison of two times; inline numbers without a call.
 inline int compareTime(const Value& a, const Value& b) {
@@ -126,6 +150,7 @@ class TimeWaiters {
   private:
     // Trivially copyable: heaps move entries as words.
     struct Entry {
+        double key;    // the time rounded toward zero: orders most pairs
         int64_t num;   // the time is num/den (den 1: an Int) ...
         uint64_t den;  // ... or, when den is 0, bigTimes_[num]
         uint64_t order; // the wait's number: FIFO among equal times; the
@@ -144,7 +169,7 @@ class TimeWaiters {
     Entry entry(const Value& t, uint64_t order, Process* p) {
         ++p->refs;
         if (t.isSmallExact()) [[likely]]
-            return Entry{t.smallNumerator(), t.smallDenominator(), order, p};
+            return Entry{timeKey(t), t.smallNumerator(), t.smallDenominator(), order, p};
         size_t slot;
         if (!freeBigTimes_.empty()) {
             slot = freeBigTimes_.back();
@@ -154,7 +179,7 @@ class TimeWaiters {
             slot = bigTimes_.size();
             bigTimes_.push_back(t);
         }
-        return Entry{int64_t(slot), 0, order, p};
+        return Entry{timeKeySlow(t), int64_t(slot), 0, order, p};
     }
     Value timeOf(const Entry& e) const {
         if (e.den == 1)
@@ -177,19 +202,25 @@ class TimeWaiters {
     }
     // `t` as an entry holds it (den 0: not inline).
     struct Probe {
+        double key = 0;
         int64_t num = 0;
         uint64_t den = 0;
         explicit Probe(const Value& t) {
             if (t.isSmallExact()) [[likely]] {
+                key = timeKey(t);
                 num = t.smallNumerator();
                 den = t.smallDenominator();
+            } else {
+                key = timeKeySlow(t);
             }
         }
     };
     // Whether entry `e` is due at time `t` (`at`).
     bool due(const Entry& e, const Probe& at, const Value& t) const {
-        if (e.den == at.den && at.den != 0) [[likely]]
-            return e.num <= at.num;
+        if (e.key != at.key) [[likely]]
+            return e.key < at.key;
+        if (e.num == at.num && e.den == at.den && at.den != 0)
+            return true;
         if (e.den != 0 && at.den != 0)
             return smallrat::Int128(e.num) * smallrat::Int128(at.den) <=
                    smallrat::Int128(at.num) * smallrat::Int128(e.den);
@@ -242,9 +273,13 @@ class TimeWaiters {
     }
 
     // Whether `a` leaves its heap before `b`: earlier time, then earlier wait.
+    // Keys never reverse the exact order; equal keys are nearly always equal
+    // times, seen in their words (two entries never share a big-time slot).
     bool before(const Entry& a, const Entry& b) const {
-        if (a.den == b.den && a.den != 0) [[likely]]
-            return a.num != b.num ? a.num < b.num : a.order < b.order;
+        if (a.key != b.key) [[likely]]
+            return a.key < b.key;
+        if (a.num == b.num && a.den == b.den) [[likely]]
+            return a.order < b.order;
         return beforeSlow(a, b);
     }
     bool beforeSlow(const Entry& a, const Entry& b) const {
