@@ -192,7 +192,7 @@ bool Runtime::waitForTime(Process* p, const Expr* min, const Expr* max, EvalCont
     Value hi = eval(max, ctx);
     if (negativeTime(lo) || negativeTime(hi))
         return false;
-    // A maximum below the minimum counts as the minimum (TimeWaiters::add).
+    // A maximum below the minimum is both bounds (TimeWaiters::add, §5.3).
     timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
     return true;
 }

@@ -150,11 +150,11 @@ class TimeWaiters {
   private:
     // Trivially copyable: heaps move entries as words.
     struct Entry {
-        double key;    // the time rounded toward zero: orders most pairs
-        int64_t num;   // the time is num/den (den 1: an Int) ...
-        uint64_t den;  // ... or, when den is 0, bigTimes_[num]
-        uint64_t order; // the wait's number: FIFO among equal times; the
-                        // process's timeToken while the wait is live
+        double key;       // the time rounded toward zero: orders most pairs
+        int64_t num;      // the time is num/den (den 1: an Int) ...
+        uint64_t den;     // ... or, when den is 0, bigTimes_[num]
+        uint64_t order;   // the wait's number: FIFO among equal times; the
+                          // process's timeToken while the wait is live
         Process* process; // holds a reference
     };
     // A waiter about to be woken, with its place in the waking order.
@@ -351,9 +351,9 @@ class TimeWaiters {
 
     std::vector<Entry> heap_;
     std::vector<Entry> ranged_;
-    std::vector<Value> bigTimes_;       // times that are not inline numbers
-    std::vector<size_t> freeBigTimes_;  // free places in bigTimes_
-    std::vector<Due> due_;              // wakeMixed's list, kept for its capacity
+    std::vector<Value> bigTimes_;      // times that are not inline numbers
+    std::vector<size_t> freeBigTimes_; // free places in bigTimes_
+    std::vector<Due> due_;             // wakeMixed's list, kept for its capacity
     uint64_t order_ = 0;
 };
 
