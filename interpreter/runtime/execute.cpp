@@ -195,19 +195,18 @@ bool Runtime::unwind(Process* p, const Value& exc) {
 // Puts `p` among the time waiters until the clock reaches now + [min, max];
 // false, and no wait at all, when a bound is negative (§5.3).
 bool Runtime::waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx) {
-    Value zero = Value::fromInt(0);
     Value lo = eval(min, ctx);
     if (max == min) {
         // The usual `duration(d, d)`: a point in time, one sum.
-        if (compare(lo, zero) < 0)
+        if (negativeTime(lo))
             return false;
         timeWaiters_.add(p, add(clock_, lo));
         return true;
     }
     Value hi = eval(max, ctx);
-    if (compare(lo, zero) < 0 || compare(hi, zero) < 0)
+    if (negativeTime(lo) || negativeTime(hi))
         return false;
-    // A maximum below the minimum counts as the minimum (TimeWaiters::add).
+    // A maximum below the minimum is both bounds (TimeWaiters::add, §5.3).
     timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
     return true;
 }

@@ -215,9 +215,8 @@ void Runtime::serveQueues(DcState& s) {
 
 void Runtime::passBoundaries() {
     // Most advances stay inside the interval: one comparison, no floor.
-    int64_t k =
-        compare(clock_, Value::fromInt(clockInterval_ + 1)) < 0 ? clockInterval_ : floorInt(clock_);
-    if (k > clockInterval_) {
+    if (compareTime(clock_, Value::fromInt(clockInterval_ + 1)) >= 0) {
+        int64_t k = clock_.isSmallExact() ? floorSmall(clock_) : floorInt(clock_);
         if (options_.observer) {
             // Boundary by boundary, every component, in creation order.
             for (int64_t b = clockInterval_ + 1; b <= k; ++b)
@@ -230,12 +229,13 @@ void Runtime::passBoundaries() {
                 closeIntervals(*starved_[i], k);
         }
         clockInterval_ = k;
-        std::erase_if(starved_, [](DcState* s) {
-            if (s->hasQueue())
-                return false;
-            s->starved = false;
-            return true;
-        });
+        if (!starved_.empty())
+            std::erase_if(starved_, [](DcState* s) {
+                if (s->hasQueue())
+                    return false;
+                s->starved = false;
+                return true;
+            });
     }
     if (!billing_.empty())
         billUntil(clock_);

@@ -237,15 +237,14 @@ void Runtime::afterStep(Cog* c, Process* p) {
 }
 
 bool Runtime::advanceTime() {
-    const Value* earliest = timeWaiters_.earliest();
-    Value t = earliest ? *earliest : Value();
-    bool any = earliest != nullptr;
+    Value t;
+    bool any = timeWaiters_.earliest(t);
     // Processes starved of resources wait for the next boundary (§6.3).
     // [Ours] Unless nothing could ever serve them and no clock limit is
     // set: then stepping on would never end (§9).
     if (resourceWaiters_ > 0 && (any || options_.clockLimit || resourcesCanProgress())) {
         Value boundary = Value::fromInt(clockInterval_ + 1);
-        if (!any || compare(boundary, t) < 0)
+        if (!any || compareTime(boundary, t) < 0)
             t = boundary;
         any = true;
     }
@@ -253,8 +252,8 @@ bool Runtime::advanceTime() {
         return false;
     if (options_.clockLimit) {
         Value limit = Value::fromInt(int64_t(*options_.clockLimit));
-        if (compare(t, limit) >= 0) {
-            if (compare(limit, clock_) > 0) {
+        if (compareTime(t, limit) >= 0) {
+            if (compareTime(limit, clock_) > 0) {
                 clock_ = limit;
                 passBoundaries();
             }
@@ -265,13 +264,12 @@ bool Runtime::advanceTime() {
             return false;
         }
     }
-    if (compare(t, clock_) > 0) {
+    if (compareTime(t, clock_) > 0) {
         clock_ = std::move(t);
         ++stats_.timeAdvances;
         passBoundaries();
     }
-    for (TimeWaiters::Due& d : timeWaiters_.takeDue(clock_))
-        wakeByTime(d.process.get());
+    timeWaiters_.wakeDue(clock_, [this](Process* p) { wakeByTime(p); });
     return true;
 }
 
