@@ -199,6 +199,11 @@ Value evalNode(const Expr* e, EvalContext& ctx) {
             return v;
         return Value();
     }
+    case ExprOp::Scope: {
+        Value v = eval(e->kids[0], ctx);
+        releaseSlots(e, ctx);
+        return v;
+    }
     }
     return Value();
 }

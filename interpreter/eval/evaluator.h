@@ -46,6 +46,13 @@ namespace absim::interp {
     }
 }
 
+// The end of an inlined call (ExprOp::Scope): its variables let go of
+// their values, as the callee's frame would have.
+inline void releaseSlots(const Expr* e, EvalContext& ctx) {
+    for (uint32_t i = 0; i < e->span; ++i)
+        ctx.locals[e->slot + int32_t(i)] = Value();
+}
+
 inline bool evalBool(const Expr* e, EvalContext& ctx) {
     return e->test(e, ctx);
 }

@@ -119,6 +119,12 @@ double floatLet(const Expr* e, EvalContext& ctx) {
     return floatOf(e->kids[1], ctx);
 }
 
+double floatScope(const Expr* e, EvalContext& ctx) {
+    double d = floatOf(e->kids[0], ctx);
+    releaseSlots(e, ctx);
+    return d;
+}
+
 double floatWhen(const Expr* e, EvalContext& ctx) {
     return evalBool(e->kids[0], ctx) ? floatOf(e->kids[1], ctx) : floatOf(e->kids[2], ctx);
 }
@@ -231,6 +237,9 @@ std::unordered_set<const Expr*> certainFloats(std::deque<Expr>& exprs) {
             case ExprOp::When:
                 isFloat = known(e.kids[1]) && known(e.kids[2]);
                 break;
+            case ExprOp::Scope:
+                isFloat = known(e.kids[0]);
+                break;
             default:
                 break;
             }
@@ -282,6 +291,10 @@ void specializeFloatChains(std::deque<Expr>& exprs) {
             break;
         case ExprOp::When:
             e.floatFn = floatWhen;
+            break;
+        case ExprOp::Scope:
+            e.floatFn = floatScope;
+            e.fn = boxFloat;
             break;
         default:
             e.floatFn = floatOfValue;

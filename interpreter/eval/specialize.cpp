@@ -241,6 +241,17 @@ Value evalLet(const Expr* e, EvalContext& ctx) {
     return eval(e->kids[1], ctx);
 }
 
+Value evalScope(const Expr* e, EvalContext& ctx) {
+    Value v = eval(e->kids[0], ctx);
+    releaseSlots(e, ctx);
+    return v;
+}
+bool testScope(const Expr* e, EvalContext& ctx) {
+    bool b = evalBool(e->kids[0], ctx);
+    releaseSlots(e, ctx);
+    return b;
+}
+
 Value evalPair(const Expr* e, EvalContext& ctx) {
     Value a = eval(e->kids[0], ctx);
     Value b = eval(e->kids[1], ctx);
@@ -345,6 +356,10 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
             break;
         case ExprOp::Case:
             e.fn = evalCase;
+            break;
+        case ExprOp::Scope:
+            e.fn = evalScope;
+            e.test = testScope;
             break;
         default:
             break;

@@ -2,6 +2,7 @@
 
 #include "interpreter/program/runtime_program.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -122,14 +123,86 @@ class Inliner {
     // Which functions may be copied into a caller: first-order, small, and
     // made only of nodes that mean the same in any frame.
     void measureFunctions() {
+        findRecursive();
         for (FunctionInfo& f : program_.functions) {
-            if (f.kind != FunctionInfo::Kind::Abs || !f.body || f.funParamCount > 0)
+            if (f.kind != FunctionInfo::Kind::Abs || !f.body || f.funParamCount > 0 ||
+                recursive_.count(&f))
                 continue;
             size_t n = 0;
             if (measure(f.body, n) && n <= kMaxBodyNodes)
                 inlinable_[&f] = true;
         }
     }
+    // The functions on a cycle of the call graph (Tarjan's strongly
+    // connected components). Inlining one would unroll it a level: the
+    // copy gains little and its variables would hold a recursion's values
+    // (a list's tail) in the caller's frame.
+    void findRecursive() {
+        for (FunctionInfo& f : program_.functions)
+            if (f.kind == FunctionInfo::Kind::Abs && f.body && !tarjan_.count(&f))
+                strongConnect(&f);
+    }
+    struct TarjanState {
+        size_t index = 0;
+        size_t low = 0;
+        bool onStack = false;
+    };
+    void strongConnect(const FunctionInfo* f) {
+        TarjanState& st = tarjan_[f];
+        st.index = st.low = ++tarjanCounter_;
+        st.onStack = true;
+        tarjanStack_.push_back(f);
+        std::vector<const FunctionInfo*> callees;
+        calleesOf(f->body, callees);
+        for (const FunctionInfo* g : callees) {
+            if (g == f)
+                recursive_.insert(f);
+            auto it = tarjan_.find(g);
+            if (it == tarjan_.end()) {
+                strongConnect(g);
+                tarjan_[f].low = std::min(tarjan_[f].low, tarjan_[g].low);
+            } else if (it->second.onStack) {
+                tarjan_[f].low = std::min(tarjan_[f].low, it->second.index);
+            }
+        }
+        if (tarjan_[f].low != tarjan_[f].index)
+            return;
+        std::vector<const FunctionInfo*> component;
+        const FunctionInfo* g;
+        do {
+            g = tarjanStack_.back();
+            tarjanStack_.pop_back();
+            tarjan_[g].onStack = false;
+            component.push_back(g);
+        } while (g != f);
+        if (component.size() > 1)
+            recursive_.insert(component.begin(), component.end());
+    }
+    // The ABS-bodied functions an expression calls or passes to a
+    // higher-order function.
+    static void calleesOf(const Expr* e, std::vector<const FunctionInfo*>& out) {
+        auto add = [&](const FunctionInfo* g) {
+            if (g && g->kind == FunctionInfo::Kind::Abs && g->body)
+                out.push_back(g);
+        };
+        if (e->op == ExprOp::Call || e->op == ExprOp::CallSelf || e->op == ExprOp::CallPartial)
+            add(e->function);
+        for (const FunArgCode& fa : e->funArgs) {
+            add(fa.function);
+            if (!fa.lambda)
+                continue;
+            calleesOf(fa.lambda->body, out);
+            for (const Expr* cap : fa.lambda->captures)
+                calleesOf(cap, out);
+        }
+        for (const Expr* k : e->kids)
+            calleesOf(k, out);
+        for (const CaseBranchCode& b : e->branches) {
+            forEachExpr(b.pattern, [&](const Expr* x) { calleesOf(x, out); });
+            calleesOf(b.body, out);
+        }
+    }
+
     bool measure(const Expr* e, size_t& n) {
         if (++n > kMaxBodyNodes)
             return false;
@@ -243,13 +316,13 @@ class Inliner {
                 lets.emplace_back(base + i, a);
         }
         Expr* body = clone(f->body, base, subst);
-        if (lets.empty()) {
+        if (lets.empty() && f->slotCount == 0) {
             *e = Expr(*body);
             return e;
         }
-        // e becomes the first `let`; the others nest inside it.
+        // The `let`s of the arguments, outermost first, around the body.
         Expr* inner = body;
-        for (size_t i = lets.size(); i-- > 1;) {
+        for (size_t i = lets.size(); i-- > 0;) {
             Expr& l = program_.exprs.emplace_back();
             l.op = ExprOp::Let;
             l.line = e->line;
@@ -257,12 +330,16 @@ class Inliner {
             l.kids = {lets[i].second, inner};
             inner = &l;
         }
-        Expr let;
-        let.op = ExprOp::Let;
-        let.line = e->line;
-        let.slot = int32_t(lets[0].first);
-        let.kids = {lets[0].second, inner};
-        *e = std::move(let);
+        // e becomes the scope of the call: when the body is done, its
+        // variables let go of their values (a list bound in it must not live
+        // on in the caller's frame).
+        Expr scope;
+        scope.op = ExprOp::Scope;
+        scope.line = e->line;
+        scope.slot = int32_t(base);
+        scope.span = f->slotCount;
+        scope.kids = {inner};
+        *e = std::move(scope);
         return body;
     }
 
@@ -277,7 +354,7 @@ class Inliner {
         }
         ++cloned_;
         Expr& c = program_.exprs.emplace_back(*src);
-        if (c.op == ExprOp::Local || c.op == ExprOp::Let)
+        if (c.op == ExprOp::Local || c.op == ExprOp::Let || c.op == ExprOp::Scope)
             c.slot += int32_t(base);
         for (const Expr*& k : c.kids)
             k = clone(k, base, subst);
@@ -334,6 +411,10 @@ class Inliner {
     RuntimeProgram& program_;
     std::unordered_map<const Expr*, uint32_t> references_;
     std::unordered_map<const FunctionInfo*, bool> inlinable_;
+    std::unordered_set<const FunctionInfo*> recursive_;
+    std::unordered_map<const FunctionInfo*, TarjanState> tarjan_;
+    std::vector<const FunctionInfo*> tarjanStack_;
+    size_t tarjanCounter_ = 0;
     std::unordered_set<const FunctionInfo*> reachedFunctions_;
     std::unordered_set<const LambdaInfo*> reachedLambdas_;
     std::vector<FunctionInfo*> pendingFunctions_;

@@ -60,6 +60,7 @@ enum class ExprOp : uint8_t {
     Template,     // pieces interleaved with toString(kids)
     Implements,   // kids[0] implements interface
     Cast,         // kids[0] as interface
+    Scope,        // kids[0], then locals[slot .. slot + span) are released (an inlined call)
 };
 
 // A function argument of a higher-order call: a named function, or an
@@ -76,11 +77,12 @@ struct CaseBranchCode {
 };
 
 struct Expr {
-    EvalFn fn = evalNode;   // the value of this node
-    TestFn test = testNode; // the same, for a Bool in a condition
+    EvalFn fn = evalNode;      // the value of this node
+    TestFn test = testNode;    // the same, for a Bool in a condition
     FloatFn floatFn = nullptr; // the same as a double, where it is always a Float
     ExprOp op = ExprOp::Const;
-    int32_t slot = -1;                            // Local, Field, Let, CallFunParam
+    int32_t slot = -1;                            // Local, Field, Let, CallFunParam, Scope
+    uint32_t span = 0;                            // Scope: how many slots
     uint32_t line = 0;                            // source line, for stack traces of failing calls
     Value constant;                               // Const
     const ConstructorInfo* constructor = nullptr; // Construct
