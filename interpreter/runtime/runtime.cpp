@@ -70,38 +70,35 @@ Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value
 Value Runtime::asyncCall(Process* caller, const Value& callee, uint32_t method, Value* args,
                          size_t n, Value deadline, bool wantFuture) {
     (void)caller;
-    ++stats_.calls;
-    if (!callee.isObject())
+    // A call that fails is still counted (startCall counts the others).
+    if (!callee.isObject()) {
+        ++stats_.calls;
         throwBuiltinException(BuiltinConstructor::NullPointerException);
+    }
     Object* o = callee.entityAs<Object>();
-    // The future's creation number is taken now either way, so every later
-    // object and future is numbered as if the future had been made.
-    Value fut;
-    uint64_t reserved = 0;
-    if (wantFuture)
-        fut = newFuture();
-    else
-        reserved = ++seq_;
     if (!o->alive) {
+        // The future's creation number is taken either way, so every later
+        // object and future is numbered as if the call had been made.
+        ++stats_.calls;
+        Value fut;
         if (wantFuture)
-            resolve(fut,
+            resolve(fut = newFuture(),
                     Value::constant(builtinConstructor(BuiltinConstructor::ObjectDeadException)),
                     true);
+        else
+            ++seq_;
         return fut;
     }
     const MethodInfo* m = o->cls->method(method);
-    if (!m)
+    if (!m) {
+        ++stats_.calls;
         throwRuntimeError("object " + o->describe() + " has no method " +
                           program_.methodNames[method]);
+    }
     auto locals = std::make_unique<Value[]>(m->code.slotCount);
     for (size_t i = 0; i < n; ++i)
         locals[i] = std::move(args[i]);
-    Process* p = newProcess(o->cog, &m->code, Frame::Kind::Method, Value(callee), std::move(locals),
-                            Value(fut), m->name.c_str());
-    p->destinySeq = reserved;
-    if (!deadline.isNull())
-        p->deadline = std::move(deadline);
-    return fut;
+    return startCall(Value(callee), m, std::move(locals), std::move(deadline), wantFuture);
 }
 
 Value Runtime::startCall(Value&& callee, const MethodInfo* m, std::unique_ptr<Value[]>&& locals,
