@@ -130,7 +130,7 @@ class Inliner {
                 continue;
             size_t n = 0;
             if (measure(f.body, n) && n <= kMaxBodyNodes)
-                inlinable_[&f] = true;
+                inlinable_.insert(&f);
         }
     }
     // The functions on a cycle of the call graph (Tarjan's strongly
@@ -410,7 +410,7 @@ class Inliner {
 
     RuntimeProgram& program_;
     std::unordered_map<const Expr*, uint32_t> references_;
-    std::unordered_map<const FunctionInfo*, bool> inlinable_;
+    std::unordered_set<const FunctionInfo*> inlinable_;
     std::unordered_set<const FunctionInfo*> recursive_;
     std::unordered_map<const FunctionInfo*, TarjanState> tarjan_;
     std::vector<const FunctionInfo*> tarjanStack_;
