@@ -4,6 +4,7 @@
 
 #include "interpreter/builtins/builtins.h"
 #include "interpreter/eval/specialize.h"
+#include "interpreter/lower/select_opcodes.h"
 #include "interpreter/lower/inline_calls.h"
 #include "interpreter/lower/fold_constants.h"
 #include "interpreter/lower/lowerer.h"
@@ -507,6 +508,7 @@ bool Lowerer::lower(const std::string& mainModule) {
     inlineCalls(out_);
     foldConstants(out_);
     specializeEvaluation(out_.exprs);
+    selectOpcodes(out_);
     return true;
 }
 

@@ -55,6 +55,16 @@ enum class Opcode : uint8_t {
     Consume,      // take e of resource `slot` (0 Speed, 1 Bandwidth) from the COG's DC,
                   // blocking until served; with e2 (a callee), only if its COG is on
                   // another DC ([Cost:], [DataSize:], runtime.md §6.3-6.4)
+
+    // Chosen after lowering for the commonest shapes (lower/select_opcodes.h),
+    // so that the instruction loop needs no switch on the destination and
+    // no evaluator call for a counter. Each means exactly what the generic
+    // instruction it replaces means; `e` is still that instruction's operand.
+    AssignLocal,  // locals[dest.slot] = e
+    AssignField,  // fields[dest.slot] = e
+    AddLocal,     // locals[dest.slot] = locals[dest.slot] + imm  (e: the same as a tree)
+    AddField,     // fields[dest.slot] = fields[dest.slot] + imm  (e: the same as a tree)
+    JumpBack,     // a Jump to an earlier instruction: where a loop may be interrupted
 };
 
 struct Instr {
@@ -64,6 +74,7 @@ struct Instr {
     uint32_t target = 0;
     uint32_t line = 0;
     uint32_t method = 0;             // AsyncCall, SyncCall: interned method name id
+    int64_t imm = 0;                 // AddLocal, AddField: the Int added
     const Expr* e = nullptr;         // main operand (callee of calls)
     const Expr* e2 = nullptr;        // second operand (Duration max)
     const Pattern* pattern = nullptr;  // Match

@@ -28,6 +28,24 @@ inline void store(Frame& f, const Dest& d, Value v) {
     }
 }
 
+// Puts a value just computed into a slot. The common case, a slot that
+// holds no heap cell, is a plain copy of the two words.
+[[gnu::always_inline]] inline void putResult(Value& slot, Value&& v) {
+    slot = std::move(v);
+}
+
+// `slot = slot + in.imm` (AddLocal, AddField): on an Int that stays an Int,
+// without the evaluator; anything else (a Rat, an overflow into a big Int)
+// as the generic instruction would.
+[[gnu::always_inline]] inline void addInt(Value& slot, const Instr& in, EvalContext& ctx) {
+    int64_t r;
+    if (slot.isSmallInt() && !__builtin_add_overflow(slot.smallInt(), in.imm, &r)) [[likely]] {
+        slot = Value::fromInt(r);
+        return;
+    }
+    slot = eval(in.e, ctx);
+}
+
 // The callee of a call statement: `this.m(...)` and `this!m(...)` are
 // common enough to skip the evaluator's generic node function.
 inline Value evalCallee(const Expr* e, EvalContext& ctx) {
@@ -240,8 +258,13 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
 
 // Runs `p` until it yields. Returns normally when it released its COG,
 // blocked or ended; ABS exceptions propagate to execute().
+//
+// The statements that only compute and jump run in an inner loop over an
+// instruction pointer. The top frame's pc is written back only where it can
+// be seen: before any other instruction (which reads and sets `f.pc`
+// itself, and may push or pop frames or yield) and when an exception
+// leaves (stack lines, handlers).
 bool Runtime::runFrames(Process* p) {
-    // One context for the top frame, renewed when a frame is pushed or popped.
     // Renewed, with the cached top frame, when a frame is pushed or popped.
     Frame* top = &p->frames.back();
     EvalContext ctx{this, top->locals.get(), top->self, p, nullptr};
@@ -250,36 +273,72 @@ bool Runtime::runFrames(Process* p) {
         ctx.locals = top->locals.get();
         ctx.self = top->self;
     };
+    const Instr* base = top->code->instrs.data();
+    const Instr* ip = base + top->pc;
     for (;;) {
-        Frame& f = *top;
-        const Instr& in = f.code->instrs[f.pc];
-        switch (in.op) {
-        case Opcode::Nop:
-            ++f.pc;
-            break;
-        case Opcode::Assign:
-            store(f, in.dest, eval(in.e, ctx));
-            ++f.pc;
-            break;
-        case Opcode::Eval:
-            eval(in.e, ctx);
-            ++f.pc;
-            break;
-        case Opcode::Jump:
-            // A loop that never releases its COG can only be stopped here.
-            if (in.target <= f.pc && runInterrupted.load(std::memory_order_relaxed)) {
-                stopped_ = true;
-                status_ = kInterruptedStatus;
-                return true;
+        try {
+            for (;;) {
+                const Instr& in = *ip;
+                switch (in.op) {
+                case Opcode::Nop:
+                    ++ip;
+                    continue;
+                case Opcode::AssignLocal:
+                    putResult(ctx.locals[in.dest.slot], eval(in.e, ctx));
+                    ++ip;
+                    continue;
+                case Opcode::AssignField:
+                    putResult(ctx.self->fields[in.dest.slot], eval(in.e, ctx));
+                    ++ip;
+                    continue;
+                case Opcode::AddLocal:
+                    addInt(ctx.locals[in.dest.slot], in, ctx);
+                    ++ip;
+                    continue;
+                case Opcode::AddField:
+                    addInt(ctx.self->fields[in.dest.slot], in, ctx);
+                    ++ip;
+                    continue;
+                case Opcode::Assign:
+                    store(*top, in.dest, eval(in.e, ctx));
+                    ++ip;
+                    continue;
+                case Opcode::Eval:
+                    eval(in.e, ctx);
+                    ++ip;
+                    continue;
+                case Opcode::Jump:
+                    ip = base + in.target;
+                    continue;
+                case Opcode::JumpBack:
+                    // A loop that never releases its COG can only be stopped here.
+                    if (runInterrupted.load(std::memory_order_relaxed)) [[unlikely]] {
+                        top->pc = uint32_t(ip - base);
+                        stopped_ = true;
+                        status_ = kInterruptedStatus;
+                        return true;
+                    }
+                    ip = base + in.target;
+                    continue;
+                case Opcode::JumpIfFalse:
+                    ip = evalBool(in.e, ctx) ? ip + 1 : base + in.target;
+                    continue;
+                case Opcode::Match:
+                    ip = match(in.pattern, ctx.locals[in.slot], ctx) ? ip + 1 : base + in.target;
+                    continue;
+                default:
+                    break; // to the instructions below
+                }
+                break;
             }
-            f.pc = in.target;
-            break;
-        case Opcode::JumpIfFalse:
-            f.pc = evalBool(in.e, ctx) ? f.pc + 1 : in.target;
-            break;
-        case Opcode::Match:
-            f.pc = match(in.pattern, f.locals[in.slot], ctx) ? f.pc + 1 : in.target;
-            break;
+        } catch (...) {
+            top->pc = uint32_t(ip - base);
+            throw;
+        }
+        top->pc = uint32_t(ip - base);
+        Frame& f = *top;
+        const Instr& in = *ip;
+        switch (in.op) {
         case Opcode::Assert:
             if (!evalBool(in.e, ctx)) {
                 out_.flush();
@@ -503,8 +562,10 @@ bool Runtime::runFrames(Process* p) {
             return true;
         }
         default:
-            __builtin_unreachable(); // every opcode has its case: no range check
+            __builtin_unreachable(); // every other opcode has its case above: no range check
         }
+        base = top->code->instrs.data();
+        ip = base + top->pc;
     }
 }
 
