@@ -2,6 +2,8 @@
 
 #include "interpreter/program/runtime_program.h"
 
+#include <utility>
+
 namespace absim::interp {
 
 namespace {
@@ -35,6 +37,61 @@ bool isCounterStep(const Expr* e, const Dest& dest, int64_t& imm) {
     return false;
 }
 
+uint8_t relationMask(ExprOp op) {
+    switch (op) {
+    case ExprOp::Lt:
+        return kHoldsIfLess;
+    case ExprOp::Le:
+        return kHoldsIfLess | kHoldsIfEqual;
+    case ExprOp::Gt:
+        return kHoldsIfGreater;
+    case ExprOp::Ge:
+        return kHoldsIfGreater | kHoldsIfEqual;
+    case ExprOp::Eq:
+        return kHoldsIfEqual;
+    case ExprOp::Ne:
+        return kHoldsIfLess | kHoldsIfGreater;
+    default:
+        return 0;
+    }
+}
+
+// `k rel x` is `x rel' k` with less and greater exchanged.
+uint8_t mirrored(uint8_t mask) {
+    return uint8_t((mask & kHoldsIfEqual) | (mask & kHoldsIfLess ? kHoldsIfGreater : 0) |
+                   (mask & kHoldsIfGreater ? kHoldsIfLess : 0));
+}
+
+// A condition comparing a local with a local or with an Int constant.
+void selectBranch(Instr& in) {
+    const Expr* e = in.e;
+    uint8_t mask = relationMask(e->op);
+    if (!mask || e->kids.size() != 2)
+        return;
+    const Expr* a = e->kids[0];
+    const Expr* b = e->kids[1];
+    auto smallInt = [](const Expr* x) {
+        return x->op == ExprOp::Const && x->constant.isSmallInt();
+    };
+    if (a->op != ExprOp::Local) {
+        if (b->op != ExprOp::Local || !smallInt(a))
+            return;
+        std::swap(a, b);
+        mask = mirrored(mask);
+    }
+    if (b->op == ExprOp::Local) {
+        in.op = Opcode::JumpUnlessLL;
+        in.slot2 = b->slot;
+    } else if (smallInt(b)) {
+        in.op = Opcode::JumpUnlessLK;
+        in.imm = b->constant.smallInt();
+    } else {
+        return;
+    }
+    in.slot = a->slot;
+    in.relation = mask;
+}
+
 void selectIn(Code& code) {
     for (size_t i = 0; i < code.instrs.size(); ++i) {
         Instr& in = code.instrs[i];
@@ -49,6 +106,9 @@ void selectIn(Code& code) {
                 in.op = local ? Opcode::AssignLocal : Opcode::AssignField;
             break;
         }
+        case Opcode::JumpIfFalse:
+            selectBranch(in);
+            break;
         case Opcode::Jump:
             if (in.target <= i)
                 in.op = Opcode::JumpBack;

@@ -65,6 +65,16 @@ enum class Opcode : uint8_t {
     AddLocal,     // locals[dest.slot] = locals[dest.slot] + imm  (e: the same as a tree)
     AddField,     // fields[dest.slot] = fields[dest.slot] + imm  (e: the same as a tree)
     JumpBack,     // a Jump to an earlier instruction: where a loop may be interrupted
+    JumpUnlessLL, // if !(locals[slot] rel locals[slot2]): pc = target  (e: the condition)
+    JumpUnlessLK, // if !(locals[slot] rel imm): pc = target  (e: the condition)
+};
+
+// A relation between two Ints as the set of outcomes of their comparison
+// that make it hold: bit 0 less, bit 1 equal, bit 2 greater.
+enum RelationMask : uint8_t {
+    kHoldsIfLess = 1,
+    kHoldsIfEqual = 2,
+    kHoldsIfGreater = 4,
 };
 
 struct Instr {
@@ -74,7 +84,9 @@ struct Instr {
     uint32_t target = 0;
     uint32_t line = 0;
     uint32_t method = 0;             // AsyncCall, SyncCall: interned method name id
-    int64_t imm = 0;                 // AddLocal, AddField: the Int added
+    int64_t imm = 0;                 // AddLocal, AddField: the Int added; JumpUnlessLK: the Int
+    int32_t slot2 = -1;              // JumpUnlessLL: the right operand's slot
+    uint8_t relation = 0;            // JumpUnlessLL, JumpUnlessLK: a RelationMask
     const Expr* e = nullptr;         // main operand (callee of calls)
     const Expr* e2 = nullptr;        // second operand (Duration max)
     const Pattern* pattern = nullptr;  // Match

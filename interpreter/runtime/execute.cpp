@@ -40,10 +40,18 @@ inline void store(Frame& f, const Dest& d, Value v) {
 [[gnu::always_inline]] inline void addInt(Value& slot, const Instr& in, EvalContext& ctx) {
     int64_t r;
     if (slot.isSmallInt() && !__builtin_add_overflow(slot.smallInt(), in.imm, &r)) [[likely]] {
-        slot = Value::fromInt(r);
+        // An Int holds no cell: nothing to release, the new Int is built in place.
+        slot.~Value();
+        new (&slot) Value(Value::fromInt(r));
         return;
     }
     slot = eval(in.e, ctx);
+}
+
+// Whether `a rel b` holds, `rel` a RelationMask.
+[[gnu::always_inline]] inline bool intRelation(uint8_t rel, int64_t a, int64_t b) {
+    int outcome = (a > b) - (a < b) + 1; // 0 less, 1 equal, 2 greater
+    return (rel >> outcome) & 1;
 }
 
 // The callee of a call statement: `this.m(...)` and `this!m(...)` are
@@ -323,11 +331,45 @@ bool Runtime::runFrames(Process* p) {
                 case Opcode::JumpIfFalse:
                     ip = evalBool(in.e, ctx) ? ip + 1 : base + in.target;
                     continue;
+                case Opcode::JumpUnlessLL: {
+                    const Value& a = ctx.locals[in.slot];
+                    const Value& b = ctx.locals[in.slot2];
+                    bool holds = a.isSmallInt() && b.isSmallInt()
+                                     ? intRelation(in.relation, a.smallInt(), b.smallInt())
+                                     : evalBool(in.e, ctx);
+                    ip = holds ? ip + 1 : base + in.target;
+                    continue;
+                }
+                case Opcode::JumpUnlessLK: {
+                    const Value& a = ctx.locals[in.slot];
+                    bool holds = a.isSmallInt() ? intRelation(in.relation, a.smallInt(), in.imm)
+                                                : evalBool(in.e, ctx);
+                    ip = holds ? ip + 1 : base + in.target;
+                    continue;
+                }
                 case Opcode::Match:
                     ip = match(in.pattern, ctx.locals[in.slot], ctx) ? ip + 1 : base + in.target;
                     continue;
-                default:
+                case Opcode::Assert:
+                case Opcode::Throw:
+                case Opcode::Die:
+                case Opcode::Return:
+                case Opcode::Await:
+                case Opcode::Suspend:
+                case Opcode::Duration:
+                case Opcode::AsyncCall:
+                case Opcode::SyncCall:
+                case Opcode::Get:
+                case Opcode::New:
+                case Opcode::NewLocal:
+                case Opcode::TryEnter:
+                case Opcode::TryLeave:
+                case Opcode::Rethrow:
+                case Opcode::ForeachNext:
+                case Opcode::Consume:
                     break; // to the instructions below
+                default:
+                    __builtin_unreachable(); // every opcode is named: no range check
                 }
                 break;
             }
