@@ -200,6 +200,9 @@ public:
         return kinds[size_t(tag())];
     }
     bool isNull() const noexcept { return tag() == Tag::Null; }
+    // Refers to a counted cell (big number, long string, data, object,
+    // future): copying and dropping it are not plain word copies.
+    bool holdsCell() const noexcept { return isHeap(tag()); }
     bool isInt() const noexcept { return tag() == Tag::Int || tag() == Tag::BigInt; }
     bool isSmallInt() const noexcept { return tag() == Tag::Int; }
     bool isBigInt() const noexcept { return tag() == Tag::BigInt; }

@@ -37,6 +37,11 @@ bool isCounterStep(const Expr* e, const Dest& dest, int64_t& imm) {
     return false;
 }
 
+// What the evaluator's front door reads inline (evaluator.h: eval).
+bool isLeaf(const Expr* e) {
+    return e->op == ExprOp::Const || e->op == ExprOp::Local || e->op == ExprOp::Field;
+}
+
 uint8_t relationMask(ExprOp op) {
     switch (op) {
     case ExprOp::Lt:
@@ -102,8 +107,10 @@ void selectIn(Code& code) {
                 break;
             if (isCounterStep(in.e, in.dest, in.imm))
                 in.op = local ? Opcode::AddLocal : Opcode::AddField;
-            else
+            else if (isLeaf(in.e))
                 in.op = local ? Opcode::AssignLocal : Opcode::AssignField;
+            else
+                in.op = local ? Opcode::ComputeLocal : Opcode::ComputeField;
             break;
         }
         case Opcode::JumpIfFalse:

@@ -60,8 +60,10 @@ enum class Opcode : uint8_t {
     // so that the instruction loop needs no switch on the destination and
     // no evaluator call for a counter. Each means exactly what the generic
     // instruction it replaces means; `e` is still that instruction's operand.
-    AssignLocal,  // locals[dest.slot] = e
-    AssignField,  // fields[dest.slot] = e
+    AssignLocal,  // locals[dest.slot] = e  (e a constant, local or field)
+    AssignField,  // fields[dest.slot] = e  (e a constant, local or field)
+    ComputeLocal, // locals[dest.slot] = e  (any other e: its node function at once)
+    ComputeField, // fields[dest.slot] = e  (any other e: its node function at once)
     AddLocal,     // locals[dest.slot] = locals[dest.slot] + imm  (e: the same as a tree)
     AddField,     // fields[dest.slot] = fields[dest.slot] + imm  (e: the same as a tree)
     JumpBack,     // a Jump to an earlier instruction: where a loop may be interrupted

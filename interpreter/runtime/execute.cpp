@@ -31,6 +31,11 @@ inline void store(Frame& f, const Dest& d, Value v) {
 // Puts a value just computed into a slot. The common case, a slot that
 // holds no heap cell, is a plain copy of the two words.
 [[gnu::always_inline]] inline void putResult(Value& slot, Value&& v) {
+    if (!slot.holdsCell()) [[likely]] {
+        slot.~Value(); // nothing to release
+        new (&slot) Value(std::move(v));
+        return;
+    }
     slot = std::move(v);
 }
 
@@ -297,6 +302,14 @@ bool Runtime::runFrames(Process* p) {
                     continue;
                 case Opcode::AssignField:
                     putResult(ctx.self->fields[in.dest.slot], eval(in.e, ctx));
+                    ++ip;
+                    continue;
+                case Opcode::ComputeLocal:
+                    putResult(ctx.locals[in.dest.slot], in.e->fn(in.e, ctx));
+                    ++ip;
+                    continue;
+                case Opcode::ComputeField:
+                    putResult(ctx.self->fields[in.dest.slot], in.e->fn(in.e, ctx));
                     ++ip;
                     continue;
                 case Opcode::AddLocal:
