@@ -79,7 +79,9 @@ enum RelationMask : uint8_t {
     kHoldsIfGreater = 4,
 };
 
-struct Instr {
+// 128 bytes (aligned to 64): the instruction loop turns an instruction
+// pointer into a pc and a jump target into a pointer with shifts.
+struct alignas(64) Instr {
     Opcode op = Opcode::Nop;
     Dest dest;
     int32_t slot = -1;
@@ -97,6 +99,7 @@ struct Instr {
     const SchedulerSpec* scheduler = nullptr; // New: the statement's [Scheduler:]
     std::vector<const Expr*> args;     // calls, New
 };
+static_assert(sizeof(Instr) == 128);
 
 // One body. `name` is what stack traces show (`Account.deposit`, `main`).
 struct Code {
