@@ -1,0 +1,51 @@
+#pragma once
+// A shortcut in front of ANTLR's adaptive prediction for the fast (SLL)
+// parsing stage. Most decisions are settled by their next token alone: a
+// loop in `pureExp` or `qualifiedTypeName` ends at a `;` or `)`, an `if`
+// without `else` ends at anything but `else`. ANTLR still answers each new
+// (decision, token) pair by a closure over the grammar that follows the
+// rule's every caller (SLL has no call stack), and with a cold DFA in
+// every run that cost most of the start-up.
+//
+// Per decision, we compute each alternative's first tokens within the rule
+// (seeing through predicates, so the sets are supersets) and whether it can
+// end the rule without a token. When the next token fits exactly one
+// alternative by that test, no parse can succeed through another, so that
+// alternative is what ANTLR would predict too, or the parse fails either
+// way. Everything else goes to ANTLR. The shortcut is on only in the SLL
+// stage: a failed parse is redone in full LL without it, and that stage
+// alone reports syntax errors, so messages do not depend on it.
+
+#include "frontend/parse/antlr_generated.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace absim::parse {
+
+class FirstTokenPredictor : public antlr4::atn::ParserATNSimulator {
+  public:
+    // Takes the place of the parser's own simulator (sharing its DFA cache).
+    static FirstTokenPredictor* install(antlr4::Parser& parser);
+
+    size_t adaptivePredict(antlr4::TokenStream* input, size_t decision,
+                           antlr4::ParserRuleContext* outerContext) override;
+
+    void setEnabled(bool on) { enabled_ = on; }
+
+  private:
+    FirstTokenPredictor(antlr4::Parser* parser, antlr4::atn::ParserATNSimulator& original);
+
+    // Per decision: the only possible alternative for each next token (slot
+    // 0 is the end of the file), or 0 when the token does not settle it.
+    struct Table {
+        bool built = false;
+        std::vector<uint16_t> altFor;
+    };
+    void build(Table& table, size_t decision);
+
+    bool enabled_ = false;
+    std::vector<Table> tables_;
+};
+
+} // namespace absim::parse
