@@ -12,7 +12,13 @@
 // end the rule without a token. When the next token fits exactly one
 // alternative by that test, no parse can succeed through another, so that
 // alternative is what ANTLR would predict too, or the parse fails either
-// way. Everything else goes to ANTLR. The shortcut is on only in the SLL
+// way.
+//
+// The loop of a left-recursive rule (`pureExp`) has one more answer: at a
+// binary operator it continues exactly when the operator binds at least as
+// tightly as the precedence the rule was entered with (ANTLR's precedence
+// predicates), and otherwise returns to the caller, who is the one to take
+// the operator. Everything else goes to ANTLR. The shortcut is on only in the SLL
 // stage: a failed parse is redone in full LL without it, and that stage
 // alone reports syntax errors, so messages do not depend on it.
 
@@ -41,7 +47,12 @@ class FirstTokenPredictor : public antlr4::atn::ParserATNSimulator {
     struct Table {
         bool built = false;
         std::vector<uint16_t> altFor;
+        // A precedence loop: for each token, the highest precedence of a
+        // binary-operator alternative it starts, or -1 if it starts none or
+        // also starts another kind of alternative (empty: not such a loop).
+        std::vector<int> binaryPrecedence;
     };
+    void buildPrecedenceLoop(Table& table, antlr4::atn::DecisionState* loop);
     void build(Table& table, size_t decision);
 
     bool enabled_ = false;

@@ -346,6 +346,12 @@ TEST_CASE("the SLL pass builds the same tree as full LL") {
                      "Int v = f.get; o.m(); Int w = o.m(); await f?; }");
     same("operators", "module M; { Int x = 1 + 2 * 3 - 4 / 5 % 6; Bool b = x < 1 && x >= 2 || "
                       "!(x == 3) && x != 4; List<Int> l = list[1, 2]; Maybe<Int> m = Just(x); }");
+    // Precedence loops: where an operator continues the inner operand and
+    // where it returns to the caller.
+    same("precedence", "module M; { Int x = 1 - 2 - 3 * 4 / 5 % 6 + -7 * 8; Bool b = x < 1 == "
+                       "x > 2 != x <= 3 || x >= 4 && x == 5 || !b && b; "
+                       "Int y = when b then x else x + 1 * 2; Int z = let Int a = x in a - a * a; "
+                       "Rat r = x / 2 as Rat; Bool i = x implements Any == b; }");
 }
 
 TEST_CASE("the AST dump is one node per line with positions") {
