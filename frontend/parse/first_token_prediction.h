@@ -12,22 +12,29 @@
 // end the rule without a token. When the next token fits exactly one
 // alternative by that test, no parse can succeed through another, so that
 // alternative is what ANTLR would predict too, or the parse fails either
-// way.
+// way. Where the first token fits several, the same test on the first two
+// tokens (`x;` against `f(`, `Int x` against `Foo(`) often settles it.
 //
 // The loop of a left-recursive rule (`pureExp`) has one more answer: at a
 // binary operator it continues exactly when the operator binds at least as
 // tightly as the precedence the rule was entered with (ANTLR's precedence
 // predicates), and otherwise returns to the caller, who is the one to take
-// the operator. Everything else goes to ANTLR. The shortcut is on only in the SLL
-// stage: a failed parse is redone in full LL without it, and that stage
-// alone reports syntax errors, so messages do not depend on it.
+// the operator.
+//
+// Everything else goes to ANTLR. The shortcut is on only in the SLL stage:
+// a failed parse is redone in full LL without it, and that stage alone
+// reports syntax errors, so messages do not depend on it.
 
 #include "frontend/parse/antlr_generated.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace absim::parse {
+
+class Walk;
+class ReturnStacks;
 
 class FirstTokenPredictor : public antlr4::atn::ParserATNSimulator {
   public:
@@ -38,6 +45,8 @@ class FirstTokenPredictor : public antlr4::atn::ParserATNSimulator {
                            antlr4::ParserRuleContext* outerContext) override;
 
     void setEnabled(bool on) { enabled_ = on; }
+
+    ~FirstTokenPredictor() override;
 
   private:
     FirstTokenPredictor(antlr4::Parser* parser, antlr4::atn::ParserATNSimulator& original);
@@ -51,8 +60,16 @@ class FirstTokenPredictor : public antlr4::atn::ParserATNSimulator {
         // binary-operator alternative it starts, or -1 if it starts none or
         // also starts another kind of alternative (empty: not such a loop).
         std::vector<int> binaryPrecedence;
+        // Per alternative: the walk from its start and the first tokens it
+        // takes (by slot); and by the first token's slot, the table for the
+        // second token (empty: not built yet).
+        std::vector<std::vector<bool>> first;
+        std::unique_ptr<ReturnStacks> stacks;
+        std::vector<std::unique_ptr<Walk>> starts;
+        std::vector<std::vector<uint16_t>> altAfter;
     };
     void buildPrecedenceLoop(Table& table, antlr4::atn::DecisionState* loop);
+    std::vector<uint16_t> buildSecond(Table& table, size_t decision, size_t firstSlot);
     void build(Table& table, size_t decision);
 
     bool enabled_ = false;
