@@ -8,76 +8,61 @@
 
 lexer grammar ABSLexer;
 
-// Reserved words (§1.2); they must come before LOWER_ID.
-ADDS : 'adds';
-AFTER : 'after';
-ALLOF : 'allof';
-AS : 'as';
-ASSERT : 'assert';
-AWAIT : 'await';
-BUILTIN : 'builtin';
-CASE : 'case';
-CATCH : 'catch';
-CLASS : 'class';
-CORE : 'core';
-DATA : 'data';
-DEF : 'def';
-DELTA : 'delta';
-DESTINY : 'destiny';
-DIE : 'die';
-DURATION : 'duration';
-ELSE : 'else';
-EXCEPTION : 'exception';
-EXCLUDE : 'exclude';
-EXPORT : 'export';
-EXTENDS : 'extends';
-EXTENSION : 'extension';
-FEATURES : 'features';
-FINALLY : 'finally';
-FOREACH : 'foreach';
-FROM : 'from';
-GET : 'get';
-GROUP : 'group';
-HASFIELD : 'hasField';
-HASINTERFACE : 'hasInterface';
-HASMETHOD : 'hasMethod';
-IF : 'if';
-IFIN : 'ifin';
-IFOUT : 'ifout';
-IMPLEMENTS : 'implements';
-IMPORT : 'import';
-IN : 'in';
-INTERFACE : 'interface';
-LET : 'let';
-LOCAL : 'local';
-MODIFIES : 'modifies';
-MODULE : 'module';
-MOVECOGTO : 'movecogto';
-NEW : 'new';
-NULL_ : 'null';
-ONEOF : 'oneof';
-OPT : 'opt';
-ORIGINAL : 'original';
-PRODUCT : 'product';
-PRODUCTLINE : 'productline';
-RECOVER : 'recover';
-REMOVES : 'removes';
-REQUIRE : 'require';
-RETURN : 'return';
-ROOT : 'root';
-SKIP_ : 'skip';
-SUSPEND : 'suspend';
-SWITCH : 'switch';
-THEN : 'then';
-THIS : 'this';
-THROW : 'throw';
-TO : 'to';
-TRAIT : 'trait';
-TRY : 'try';
-TYPE : 'type';
-USES : 'uses';
-WHEN : 'when';
-WHILE : 'while';
+// Reserved words (§1.2) are read as LOWER_ID and then told apart by a
+// table: one rule per word made the lexer's DFA (rebuilt in every run) one
+// state per keyword prefix, and lexing a model cost more than parsing it.
+// Declared first, so their token types are 1..N, in this order.
+tokens {
+    ADDS, AFTER, ALLOF, AS, ASSERT, AWAIT, BUILTIN, CASE, CATCH, CLASS, CORE,
+    DATA, DEF, DELTA, DESTINY, DIE, DURATION, ELSE, EXCEPTION, EXCLUDE,
+    EXPORT, EXTENDS, EXTENSION, FEATURES, FINALLY, FOREACH, FROM, GET, GROUP,
+    HASFIELD, HASINTERFACE, HASMETHOD, IF, IFIN, IFOUT, IMPLEMENTS, IMPORT,
+    IN, INTERFACE, LET, LOCAL, MODIFIES, MODULE, MOVECOGTO, NEW, NULL_, ONEOF,
+    OPT, ORIGINAL, PRODUCT, PRODUCTLINE, RECOVER, REMOVES, REQUIRE, RETURN,
+    ROOT, SKIP_, SUSPEND, SWITCH, THEN, THIS, THROW, TO, TRAIT, TRY, TYPE,
+    USES, WHEN, WHILE
+}
+
+@lexer::members {
+    // Reserved word -> token type.
+    static const std::unordered_map<std::string, size_t>& reservedWords() {
+        static const std::unordered_map<std::string, size_t> words = {
+            {"adds", ADDS}, {"after", AFTER}, {"allof", ALLOF}, {"as", AS},
+            {"assert", ASSERT}, {"await", AWAIT}, {"builtin", BUILTIN}, {"case", CASE},
+            {"catch", CATCH}, {"class", CLASS}, {"core", CORE}, {"data", DATA},
+            {"def", DEF}, {"delta", DELTA}, {"destiny", DESTINY}, {"die", DIE},
+            {"duration", DURATION}, {"else", ELSE}, {"exception", EXCEPTION},
+            {"exclude", EXCLUDE}, {"export", EXPORT}, {"extends", EXTENDS},
+            {"extension", EXTENSION}, {"features", FEATURES}, {"finally", FINALLY},
+            {"foreach", FOREACH}, {"from", FROM}, {"get", GET}, {"group", GROUP},
+            {"hasField", HASFIELD}, {"hasInterface", HASINTERFACE},
+            {"hasMethod", HASMETHOD}, {"if", IF}, {"ifin", IFIN}, {"ifout", IFOUT},
+            {"implements", IMPLEMENTS}, {"import", IMPORT}, {"in", IN},
+            {"interface", INTERFACE}, {"let", LET}, {"local", LOCAL},
+            {"modifies", MODIFIES}, {"module", MODULE}, {"movecogto", MOVECOGTO},
+            {"new", NEW}, {"null", NULL_}, {"oneof", ONEOF}, {"opt", OPT},
+            {"original", ORIGINAL}, {"product", PRODUCT}, {"productline", PRODUCTLINE},
+            {"recover", RECOVER}, {"removes", REMOVES}, {"require", REQUIRE},
+            {"return", RETURN}, {"root", ROOT}, {"skip", SKIP_}, {"suspend", SUSPEND},
+            {"switch", SWITCH}, {"then", THEN}, {"this", THIS}, {"throw", THROW},
+            {"to", TO}, {"trait", TRAIT}, {"try", TRY}, {"type", TYPE}, {"uses", USES},
+            {"when", WHEN}, {"while", WHILE}, {"_", UNDERSCORE},
+        };
+        return words;
+    }
+    // The token type of a word read as LOWER_ID: a reserved word's, or LOWER_ID.
+    static size_t wordType(const std::string& word) {
+        auto it = reservedWords().find(word);
+        return it == reservedWords().end() ? size_t(LOWER_ID) : it->second;
+    }
+    // The spelling of a reserved word's token type ("" for other types).
+    static std::string reservedWord(size_t type) {
+        for (const auto& [word, wordType] : reservedWords())
+            if (wordType == type)
+                return word;
+        return "";
+    }
+}
 
 // Operators and punctuation; longer spellings first only for readability,
 // ANTLR takes the longest match anyway.
@@ -138,7 +123,7 @@ fragment EXPONENT : [eE] [+-]? DIGIT+;
 // parse driver with the exact position of the escape.
 fragment STRING_CHAR : ~["\\\r\n] | '\\' ~[\r\n];
 
-LOWER_ID : [a-z] [A-Za-z0-9_]*;
+LOWER_ID : [a-z] [A-Za-z0-9_]* { setType(wordType(getText())); };
 TYPE_ID : [A-Z] [A-Za-z0-9_]*;
 
 // Besides the spec's whitespace: a byte-order mark, and the no-break space

@@ -297,6 +297,12 @@ std::string describeExpected(const IntervalSet& expectedIn, const antlr4::Parser
         if (t == static_cast<ssize_t>(antlr4::Token::EOF))
             continue; // said last
         std::string literal = vocabulary.getLiteralName(static_cast<size_t>(t));
+        if (literal.empty() && isKeyword(static_cast<size_t>(t))) {
+            // reserved words are token types without a rule of their own
+            literal = ABSLexer::reservedWord(static_cast<size_t>(t));
+            literal.insert(literal.begin(), '\'');
+            literal.push_back('\'');
+        }
         if (literal.empty()) {
             switch (t) {
             case ABSLexer::INT_LITERAL:

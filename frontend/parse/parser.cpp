@@ -6,6 +6,7 @@
 #include "frontend/parse/parser.h"
 
 #include "frontend/parse/antlr_generated.h"
+#include "frontend/parse/first_token_prediction.h"
 #include "frontend/parse/lexical_check.h"
 #include "frontend/parse/syntax_errors.h"
 #include "frontend/parse/syntax_reporter.h"
@@ -136,12 +137,13 @@ ast::CompilationUnit parseHere(const SourceFile& file, DiagnosticEngine& diags,
 
         GuardedParser parser(&tokens, reporter, &stackBase);
         parser.removeErrorListeners();
-        auto* simulator = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+        FirstTokenPredictor* simulator = FirstTokenPredictor::install(parser);
         grammar::ABSParser::CompilationUnitContext* tree = nullptr;
         bool fullLL = !opts.twoStage;
         if (opts.twoStage) {
             parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
             simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+            simulator->setEnabled(true);
             try {
                 tree = parser.compilationUnit();
             } catch (const antlr4::ParseCancellationException&) {
@@ -153,6 +155,7 @@ ast::CompilationUnit parseHere(const SourceFile& file, DiagnosticEngine& diags,
             parser.reset();
             parser.setErrorHandler(std::make_shared<SyntaxErrorStrategy>(reporter));
             simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
+            simulator->setEnabled(false);
             tree = parser.compilationUnit();
         }
         if (stats)

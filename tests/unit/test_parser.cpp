@@ -311,6 +311,59 @@ TEST_CASE("every tests/parse program parses without errors and without the LL pa
     CHECK(count >= 40);
 }
 
+// The SLL pass answers decisions settled by one token without ANTLR's
+// prediction (first_token_prediction.h); the trees must be those of full LL.
+TEST_CASE("the SLL pass builds the same tree as full LL") {
+    namespace fs = std::filesystem;
+    parse::ParseOptions llOnly;
+    llOnly.twoStage = false;
+    auto same = [&](const std::string& name, const std::string& text) {
+        auto fast = parseText(text);
+        auto full = parseText(text, llOnly);
+        INFO(name);
+        CHECK(fast->diags.errorCount() == full->diags.errorCount());
+        // a valid text needs no second pass (a wrong shortcut would force one)
+        if (full->diags.errorCount() == 0)
+            CHECK(!fast->stats.usedFullLL);
+        CHECK(fast->messages() == full->messages());
+        CHECK(ast::dumpAst(fast->unit, fast->sources) == ast::dumpAst(full->unit, full->sources));
+    };
+    size_t count = 0;
+    for (const char* dir : {"tests/parse", "stdlib"}) {
+        for (const auto& entry : fs::directory_iterator(fs::path(ABSIM_SOURCE_DIR) / dir)) {
+            if (entry.path().extension() != ".abs")
+                continue;
+            std::string text;
+            REQUIRE(readFile(entry.path().string(), text));
+            same(entry.path().filename().string(), text);
+            ++count;
+        }
+    }
+    CHECK(count >= 50);
+    // Readings that only later tokens tell apart.
+    same("case", "module M; { Int x = 1; case x { 1 => skip; _ => x = 2; } "
+                 "Int y = case x { 1 => 2; as => 3; }; }");
+    same("dangling else", "module M; { Int x = 1; if (x > 0) if (x > 1) x = 2; else x = 3; "
+                          "Int y = if x > 0 then 1 else 2; }");
+    same("suffixes", "module M; interface I { Int m(); } { I o = null; Fut<Int> f = o!m(); "
+                     "Int v = f.get; o.m(); Int w = o.m(); await f?; }");
+    same("operators", "module M; { Int x = 1 + 2 * 3 - 4 / 5 % 6; Bool b = x < 1 && x >= 2 || "
+                      "!(x == 3) && x != 4; List<Int> l = list[1, 2]; Maybe<Int> m = Just(x); }");
+    // Decisions settled by the second token.
+    same("two tokens",
+         "module M; import * from ABS.StdLib; interface I { Unit m(); } "
+         "class C(Int p) implements I { Int f = 0; List<Int> l = Nil; "
+         "Unit m() { f = p; this.f = 1; Int x = f; x = head(l); x = ABS.StdLib.head(l); "
+         "Maybe<Int> y = Just(x); Pair<Int, Int> q = Pair(x, x); this.m(); "
+         "List<Int> k = list[x]; Int z = length(k); } } { I o = new C(1); o.m(); }");
+    // Precedence loops: where an operator continues the inner operand and
+    // where it returns to the caller.
+    same("precedence", "module M; { Int x = 1 - 2 - 3 * 4 / 5 % 6 + -7 * 8; Bool b = x < 1 == "
+                       "x > 2 != x <= 3 || x >= 4 && x == 5 || !b && b; "
+                       "Int y = when b then x else x + 1 * 2; Int z = let Int a = x in a - a * a; "
+                       "Rat r = x / 2 as Rat; Bool i = x implements Any == b; }");
+}
+
 TEST_CASE("the AST dump is one node per line with positions") {
     auto p = parseText("module M;\ndef Int f(Int x) = x + 1;\n");
     REQUIRE(p->diags.errorCount() == 0);
