@@ -63,7 +63,20 @@ template <ExprOp Op> [[gnu::noinline]] double generic(const Value& a, const Valu
     return r.floatValue();
 }
 
-template <ExprOp Op, Shape A, Shape B> double floatArith(const Expr* e, EvalContext& ctx) {
+template <ExprOp Op> [[gnu::always_inline]] inline double apply(double a, double b) {
+    if constexpr (Op == ExprOp::Add)
+        return a + b;
+    else if constexpr (Op == ExprOp::Sub)
+        return a - b;
+    else if constexpr (Op == ExprOp::Mul)
+        return a * b;
+    else
+        return a / b;
+}
+
+// The general form, for an operand that is some other node (evaluated to a
+// Value that may be anything).
+template <ExprOp Op, Shape A, Shape B> double floatArithBoxed(const Expr* e, EvalContext& ctx) {
     double a, b;
     Value boxedA, boxedB;
     bool floatA = operand<A>(e->kids[0], ctx, a, boxedA);
@@ -71,21 +84,82 @@ template <ExprOp Op, Shape A, Shape B> double floatArith(const Expr* e, EvalCont
     if (!floatA || !floatB) [[unlikely]]
         return generic<Op>(floatA ? Value::fromFloat(a) : boxedA,
                            floatB ? Value::fromFloat(b) : boxedB);
-    double r;
-    if constexpr (Op == ExprOp::Add) {
-        r = a + b;
-    } else if constexpr (Op == ExprOp::Sub) {
-        r = a - b;
-    } else if constexpr (Op == ExprOp::Mul) {
-        r = a * b;
-    } else {
+    if constexpr (Op == ExprOp::Div) {
         if (b == 0.0) [[unlikely]]
             return generic<Op>(Value::fromFloat(a), Value::fromFloat(b));
-        r = a / b;
     }
+    double r = apply<Op>(a, b);
     if (!std::isfinite(r)) [[unlikely]]
         detail::throwFloatOverflow();
     return r;
+}
+
+// Where a Local, Const or Field operand lives.
+template <Shape S>
+[[gnu::always_inline]] inline const Value* place(const Expr* k, EvalContext& ctx) {
+    if constexpr (S == Shape::Local)
+        return &ctx.locals[k->slot];
+    else if constexpr (S == Shape::Const)
+        return &k->constant;
+    else
+        return &ctx.self->fields[k->slot];
+}
+
+// An operand that is not a Float after all, or a zero divisor: the generic
+// operator raises. Out of line, so that the usual path below keeps no
+// Value temporaries (no stack frame, no destructors). The left operand of
+// a Float node is evaluated again only when it is read in place (no
+// effects); a Float node on the right is evaluated here for the first time
+// when the left one was not a Float, as the generic evaluator would.
+template <ExprOp Op, Shape A, Shape B>
+[[gnu::noinline]] double leftNotFloat(const Expr* e, EvalContext& ctx) {
+    Value a = *place<A>(e->kids[0], ctx);
+    Value b;
+    if constexpr (B == Shape::Float)
+        b = Value::fromFloat(e->kids[1]->floatFn(e->kids[1], ctx));
+    else
+        b = *place<B>(e->kids[1], ctx);
+    return generic<Op>(a, b);
+}
+template <ExprOp Op> [[gnu::noinline]] double rightNotFloat(double a, const Value* b) {
+    return generic<Op>(Value::fromFloat(a), *b);
+}
+template <ExprOp Op> [[gnu::noinline]] double byZero(double a, double b) {
+    return generic<Op>(Value::fromFloat(a), Value::fromFloat(b));
+}
+
+// Both operands read in place or computed as doubles: the usual chain link.
+template <ExprOp Op, Shape A, Shape B> double floatArith(const Expr* e, EvalContext& ctx) {
+    if constexpr (A == Shape::Other || B == Shape::Other) {
+        return floatArithBoxed<Op, A, B>(e, ctx);
+    } else {
+        const Expr* const* kids = e->kids.data();
+        double a, b;
+        if constexpr (A == Shape::Float) {
+            a = kids[0]->floatFn(kids[0], ctx);
+        } else {
+            const Value* v = place<A>(kids[0], ctx);
+            if (!v->isFloat()) [[unlikely]]
+                return leftNotFloat<Op, A, B>(e, ctx);
+            a = v->floatValue();
+        }
+        if constexpr (B == Shape::Float) {
+            b = kids[1]->floatFn(kids[1], ctx);
+        } else {
+            const Value* v = place<B>(kids[1], ctx);
+            if (!v->isFloat()) [[unlikely]]
+                return rightNotFloat<Op>(a, v);
+            b = v->floatValue();
+        }
+        if constexpr (Op == ExprOp::Div) {
+            if (b == 0.0) [[unlikely]]
+                return byZero<Op>(a, b);
+        }
+        double r = apply<Op>(a, b);
+        if (!std::isfinite(r)) [[unlikely]]
+            detail::throwFloatOverflow();
+        return r;
+    }
 }
 
 template <Shape S> double floatNeg(const Expr* e, EvalContext& ctx) {
