@@ -183,27 +183,6 @@ Value evalNative2(const Expr* e, EvalContext& ctx) {
     return e->function->native(ctx, args);
 }
 
-// float(a / b) of two Ints: when a double holds both exactly, one IEEE
-// division rounds the exact quotient correctly, which is what float() of
-// the Rat a / b gives; the Rat and its gcd are skipped. Anything else
-// (Rats, big or zero operands) goes the general way.
-Value evalFloatOfQuotient(const Expr* e, EvalContext& ctx) {
-    const Expr* quotient = e->kids[0];
-    Value ta, tb;
-    const Value& a = evalInPlace(quotient->kids[0], ctx, ta);
-    const Value& b = evalInPlace(quotient->kids[1], ctx, tb);
-    constexpr int64_t kExact = int64_t(1) << 53;
-    if (a.isSmallInt() && b.isSmallInt()) {
-        int64_t x = a.smallInt(), y = b.smallInt();
-        if (x == 0 && y != 0)
-            return Value::fromFloat(0.0); // the Rat 0 is +0.0, whatever y's sign
-        if (y != 0 && x > -kExact && x < kExact && y > -kExact && y < kExact)
-            return Value::fromFloat(double(x) / double(y));
-    }
-    Value q = divide(a, b);
-    return e->function->native(ctx, &q);
-}
-
 // A selector function (head, fst, ...): the named argument of the value,
 // read where the value lives when it is a local or a field.
 template <Shape S> Value evalSelector(const Expr* e, EvalContext& ctx) {
@@ -335,9 +314,7 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
                 if (n == 0)
                     e.fn = evalNative0;
                 else if (n == 1)
-                    e.fn = e.function->name == "ABS.StdLib.float" && e.kids[0]->op == ExprOp::Div
-                               ? evalFloatOfQuotient
-                               : evalNative1;
+                    e.fn = evalNative1; // float(), floor() and friends: see float_chains.h
                 else if (n == 2)
                     e.fn = evalNative2;
             }
