@@ -122,6 +122,16 @@ inline uint64_t gcdWithDenominator(uint64_t m, uint64_t d) noexcept {
     return d == 1 ? 1 : gcd(m % d, d);
 }
 
+// gcd(a, b) of two numerators, which may differ much in size (a time in
+// milliseconds over 1000): one division brings the larger below the smaller,
+// where the binary gcd would shift and subtract its way down bit by bit.
+inline uint64_t gcdOfNumerators(uint64_t a, uint64_t b) noexcept {
+    if (a < b) {
+        std::swap(a, b);
+    }
+    return b == 0 ? a : gcd(a % b, b);
+}
+
 // a ± b in machine words. Every product and sum is overflow-checked; the
 // rare operands that overflow go to the 128-bit version.
 template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value& b) {
@@ -215,7 +225,7 @@ inline Value divide(const Value& a, const Value& b) {
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
     uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
-    if (uint64_t g = gcd(m1, m2); g != 1) {
+    if (uint64_t g = detail::gcdOfNumerators(m1, m2); g != 1) {
         m1 /= g;
         m2 /= g;
     }
