@@ -81,6 +81,27 @@ template <ExprOp Op, Shape A, Shape B> Value evalArith(const Expr* e, EvalContex
     return arith<Op>(a, b);
 }
 
+// `n + 1`, `k * 7` with n some other node: an Int constant on the right
+// (known when the function is chosen) and an inline Int on the left need
+// one overflow-checked instruction; the rest is the generic operator's.
+template <ExprOp Op> Value evalIntConstArith(const Expr* e, EvalContext& ctx) {
+    const Expr* left = e->kids[0];
+    Value a = left->fn(left, ctx);
+    if (a.isSmallInt()) [[likely]] {
+        int64_t x = a.smallInt(), y = e->kids[1]->constant.smallInt(), r;
+        bool overflow;
+        if constexpr (Op == ExprOp::Add)
+            overflow = __builtin_add_overflow(x, y, &r);
+        else if constexpr (Op == ExprOp::Sub)
+            overflow = __builtin_sub_overflow(x, y, &r);
+        else
+            overflow = __builtin_mul_overflow(x, y, &r);
+        if (!overflow) [[likely]]
+            return Value::fromInt(r);
+    }
+    return arith<Op>(a, e->kids[1]->constant);
+}
+
 template <ExprOp Op, Shape A, Shape B> bool testRelation(const Expr* e, EvalContext& ctx) {
     Value ta, tb;
     const Value& a = operand<A>(e->kids[0], ctx, ta);
@@ -237,6 +258,11 @@ Value evalPair(const Expr* e, EvalContext& ctx) {
     return Value::make(e->constructor, std::move(a), std::move(b));
 }
 
+// Some other node on the left, an inline Int constant on the right.
+bool intConstant(const Expr& e, Shape a, Shape b) {
+    return a == Shape::Other && b == Shape::Const && e.kids[1]->constant.isSmallInt();
+}
+
 } // namespace
 
 void specializeEvaluation(std::deque<Expr>& exprs) {
@@ -254,13 +280,16 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
             e.test = testField;
             break;
         case ExprOp::Add:
-            e.fn = arithFn<ExprOp::Add>(a, b);
+            e.fn =
+                intConstant(e, a, b) ? evalIntConstArith<ExprOp::Add> : arithFn<ExprOp::Add>(a, b);
             break;
         case ExprOp::Sub:
-            e.fn = arithFn<ExprOp::Sub>(a, b);
+            e.fn =
+                intConstant(e, a, b) ? evalIntConstArith<ExprOp::Sub> : arithFn<ExprOp::Sub>(a, b);
             break;
         case ExprOp::Mul:
-            e.fn = arithFn<ExprOp::Mul>(a, b);
+            e.fn =
+                intConstant(e, a, b) ? evalIntConstArith<ExprOp::Mul> : arithFn<ExprOp::Mul>(a, b);
             break;
         case ExprOp::Div:
             e.fn = arithFn<ExprOp::Div>(a, b);
