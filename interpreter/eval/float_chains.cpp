@@ -294,6 +294,30 @@ double floatOfQuotient(const Expr* e, EvalContext& ctx) {
     return toFloat(divide(a, b)).floatValue();
 }
 
+// The same with an inline Int constant divisor that a double holds (checked
+// when the function is chosen): `float(random(n) / n)`.
+double floatOfQuotientByConstant(const Expr* e, EvalContext& ctx) {
+    const Expr* quotient = e->kids[0];
+    Value a = eval(quotient->kids[0], ctx);
+    const Value& b = quotient->kids[1]->constant;
+    constexpr int64_t kExact = int64_t(1) << 53;
+    if (a.isSmallInt()) [[likely]] {
+        int64_t x = a.smallInt();
+        if (x == 0)
+            return 0.0;
+        if (x > -kExact && x < kExact)
+            return double(x) / double(b.smallInt());
+    }
+    return toFloat(divide(a, b)).floatValue();
+}
+bool exactNonZeroInt(const Expr* e) {
+    constexpr int64_t kExact = int64_t(1) << 53;
+    if (e->op != ExprOp::Const || !e->constant.isSmallInt())
+        return false;
+    int64_t y = e->constant.smallInt();
+    return y != 0 && y > -kExact && y < kExact;
+}
+
 // float(floor(x)) and float(ceil(x)) of a Float x: the Int in between is
 // exactly the rounded double (a double beyond 2^53 is integral already, and
 // float() of a big Int rounds back to it exactly), except that the Int has
@@ -493,7 +517,7 @@ FloatFn nativeFloatFn(const Expr& e, const std::unordered_set<const Expr*>& floa
     if (isNative(arg, "ABS.StdLib.ceil") && floats.count(arg->kids[0]))
         return floatOfRounded<roundUp>;
     if (arg->op == ExprOp::Div)
-        return floatOfQuotient;
+        return exactNonZeroInt(arg->kids[1]) ? floatOfQuotientByConstant : floatOfQuotient;
     return floatOfNumber;
 }
 

@@ -212,7 +212,24 @@ TEST_CASE("float_of_a_number_agrees_with_the_builtin") {
             checked += checkAgrees(t, call);
         }
     }
-    CHECK(checked == 8 * 2 + 6 * 4 * 2);
+    // A constant divisor: one a double holds (the quotient is one IEEE
+    // division), and ones it does not, or zero (the general way).
+    for (const Value& a : values) {
+        for (int64_t d : {int64_t(1000000), int64_t(-3), int64_t(1), (int64_t(1) << 53) - 1,
+                          int64_t(1) << 53, int64_t(0)}) {
+            if (!a.isInt())
+                continue;
+            Trees t;
+            t.locals[0] = a;
+            Trees::Pair q = t.node(ExprOp::Div, {t.local(0), t.constant(Value::fromInt(d))});
+            Trees::Pair call = t.node(ExprOp::Call, {q}, &kFloat);
+            specializeEvaluation(t.fast);
+            CAPTURE(toString(a));
+            CAPTURE(d);
+            checked += checkAgrees(t, call);
+        }
+    }
+    CHECK(checked == 8 * 2 + 6 * 4 * 2 + 6 * 6 * 2);
 }
 
 TEST_CASE("a_scope_keeping_only_floats_gives_the_same_value_and_others_release") {
