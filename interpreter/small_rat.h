@@ -122,6 +122,17 @@ inline uint64_t gcdWithDenominator(uint64_t m, uint64_t d) noexcept {
     return d == 1 ? 1 : gcd(m % d, d);
 }
 
+// gcd(a, b) of two numbers that may differ much in size (a time in
+// milliseconds over 1000) or divide one another (denominators 1000 and
+// 500): one division brings the larger below the smaller, where the binary
+// gcd would shift and subtract its way down bit by bit.
+inline uint64_t gcdDividingFirst(uint64_t a, uint64_t b) noexcept {
+    if (a < b) {
+        std::swap(a, b);
+    }
+    return b == 0 ? a : gcd(a % b, b);
+}
+
 // a ± b in machine words. Every product and sum is overflow-checked; the
 // rare operands that overflow go to the 128-bit version.
 template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value& b) {
@@ -148,7 +159,9 @@ template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value&
     } else {
         // Knuth, TAOCP 4.5.1: with g = gcd(d1, d2), t = n1*(d2/g) ± n2*(d1/g)
         // is coprime to d1/g and d2/g, so only gcd(t, g) is left to cancel.
-        uint64_t g = gcd(d1, d2);
+        // Model times share factors (1/1000 and 1/500): one division finds
+        // a denominator that divides the other.
+        uint64_t g = gcdDividingFirst(d1, d2);
         uint64_t e1 = d1, e2 = d2;
         if (g != 1) {
             e1 /= g;
@@ -215,7 +228,7 @@ inline Value divide(const Value& a, const Value& b) {
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
     uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
-    if (uint64_t g = gcd(m1, m2); g != 1) {
+    if (uint64_t g = detail::gcdDividingFirst(m1, m2); g != 1) {
         m1 /= g;
         m2 /= g;
     }

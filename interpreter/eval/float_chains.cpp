@@ -2,7 +2,9 @@
 
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
+#include "interpreter/number_builtins.h"
 #include "interpreter/numbers.h"
+#include "interpreter/program/function_info.h"
 
 #include <cmath>
 #include <string>
@@ -63,7 +65,20 @@ template <ExprOp Op> [[gnu::noinline]] double generic(const Value& a, const Valu
     return r.floatValue();
 }
 
-template <ExprOp Op, Shape A, Shape B> double floatArith(const Expr* e, EvalContext& ctx) {
+template <ExprOp Op> [[gnu::always_inline]] inline double apply(double a, double b) {
+    if constexpr (Op == ExprOp::Add)
+        return a + b;
+    else if constexpr (Op == ExprOp::Sub)
+        return a - b;
+    else if constexpr (Op == ExprOp::Mul)
+        return a * b;
+    else
+        return a / b;
+}
+
+// The general form, for an operand that is some other node (evaluated to a
+// Value that may be anything).
+template <ExprOp Op, Shape A, Shape B> double floatArithBoxed(const Expr* e, EvalContext& ctx) {
     double a, b;
     Value boxedA, boxedB;
     bool floatA = operand<A>(e->kids[0], ctx, a, boxedA);
@@ -71,21 +86,82 @@ template <ExprOp Op, Shape A, Shape B> double floatArith(const Expr* e, EvalCont
     if (!floatA || !floatB) [[unlikely]]
         return generic<Op>(floatA ? Value::fromFloat(a) : boxedA,
                            floatB ? Value::fromFloat(b) : boxedB);
-    double r;
-    if constexpr (Op == ExprOp::Add) {
-        r = a + b;
-    } else if constexpr (Op == ExprOp::Sub) {
-        r = a - b;
-    } else if constexpr (Op == ExprOp::Mul) {
-        r = a * b;
-    } else {
+    if constexpr (Op == ExprOp::Div) {
         if (b == 0.0) [[unlikely]]
             return generic<Op>(Value::fromFloat(a), Value::fromFloat(b));
-        r = a / b;
     }
+    double r = apply<Op>(a, b);
     if (!std::isfinite(r)) [[unlikely]]
         detail::throwFloatOverflow();
     return r;
+}
+
+// Where a Local, Const or Field operand lives.
+template <Shape S>
+[[gnu::always_inline]] inline const Value* place(const Expr* k, EvalContext& ctx) {
+    if constexpr (S == Shape::Local)
+        return &ctx.locals[k->slot];
+    else if constexpr (S == Shape::Const)
+        return &k->constant;
+    else
+        return &ctx.self->fields[k->slot];
+}
+
+// An operand that is not a Float after all, or a zero divisor: the generic
+// operator raises. Out of line, so that the usual path below keeps no
+// Value temporaries (no stack frame, no destructors). The left operand of
+// a Float node is evaluated again only when it is read in place (no
+// effects); a Float node on the right is evaluated here for the first time
+// when the left one was not a Float, as the generic evaluator would.
+template <ExprOp Op, Shape A, Shape B>
+[[gnu::noinline]] double leftNotFloat(const Expr* e, EvalContext& ctx) {
+    Value a = *place<A>(e->kids[0], ctx);
+    Value b;
+    if constexpr (B == Shape::Float)
+        b = Value::fromFloat(e->kids[1]->floatFn(e->kids[1], ctx));
+    else
+        b = *place<B>(e->kids[1], ctx);
+    return generic<Op>(a, b);
+}
+template <ExprOp Op> [[gnu::noinline]] double rightNotFloat(double a, const Value* b) {
+    return generic<Op>(Value::fromFloat(a), *b);
+}
+template <ExprOp Op> [[gnu::noinline]] double byZero(double a, double b) {
+    return generic<Op>(Value::fromFloat(a), Value::fromFloat(b));
+}
+
+// Both operands read in place or computed as doubles: the usual chain link.
+template <ExprOp Op, Shape A, Shape B> double floatArith(const Expr* e, EvalContext& ctx) {
+    if constexpr (A == Shape::Other || B == Shape::Other) {
+        return floatArithBoxed<Op, A, B>(e, ctx);
+    } else {
+        const Expr* const* kids = e->kids.data();
+        double a, b;
+        if constexpr (A == Shape::Float) {
+            a = kids[0]->floatFn(kids[0], ctx);
+        } else {
+            const Value* v = place<A>(kids[0], ctx);
+            if (!v->isFloat()) [[unlikely]]
+                return leftNotFloat<Op, A, B>(e, ctx);
+            a = v->floatValue();
+        }
+        if constexpr (B == Shape::Float) {
+            b = kids[1]->floatFn(kids[1], ctx);
+        } else {
+            const Value* v = place<B>(kids[1], ctx);
+            if (!v->isFloat()) [[unlikely]]
+                return rightNotFloat<Op>(a, v);
+            b = v->floatValue();
+        }
+        if constexpr (Op == ExprOp::Div) {
+            if (b == 0.0) [[unlikely]]
+                return byZero<Op>(a, b);
+        }
+        double r = apply<Op>(a, b);
+        if (!std::isfinite(r)) [[unlikely]]
+            detail::throwFloatOverflow();
+        return r;
+    }
 }
 
 template <Shape S> double floatNeg(const Expr* e, EvalContext& ctx) {
@@ -119,10 +195,33 @@ double floatLet(const Expr* e, EvalContext& ctx) {
     return floatOf(e->kids[1], ctx);
 }
 
+// A `let` that binds a Float chain's result: stored without the boxing
+// node in between.
+double floatLetOfFloat(const Expr* e, EvalContext& ctx) {
+    ctx.locals[e->slot] = Value::fromFloat(e->kids[0]->floatFn(e->kids[0], ctx));
+    return floatOf(e->kids[1], ctx);
+}
+Value evalLetOfFloat(const Expr* e, EvalContext& ctx) {
+    ctx.locals[e->slot] = Value::fromFloat(e->kids[0]->floatFn(e->kids[0], ctx));
+    return eval(e->kids[1], ctx);
+}
+
 double floatScope(const Expr* e, EvalContext& ctx) {
     double d = floatOf(e->kids[0], ctx);
     releaseSlots(e, ctx);
     return d;
+}
+
+// A scope whose variables can hold only Floats (or nothing): there is no
+// heap value to let go of, so nothing to do at its end.
+double floatScopeOfNumbers(const Expr* e, EvalContext& ctx) {
+    return floatOf(e->kids[0], ctx);
+}
+Value evalScopeOfNumbers(const Expr* e, EvalContext& ctx) {
+    return eval(e->kids[0], ctx);
+}
+bool testScopeOfNumbers(const Expr* e, EvalContext& ctx) {
+    return evalBool(e->kids[0], ctx);
 }
 
 double floatWhen(const Expr* e, EvalContext& ctx) {
@@ -135,6 +234,116 @@ double floatOfValue(const Expr* e, EvalContext& ctx) {
     if (!v.isFloat()) [[unlikely]]
         throwKindMismatch("a Float operation", v);
     return v.floatValue();
+}
+
+// Float builtins of a Float chain: the usual arguments are computed here;
+// any other (which raises) goes to the builtin itself, so the errors are
+// its own.
+double floatLog(const Expr* e, EvalContext& ctx) {
+    double d = e->kids[0]->floatFn(e->kids[0], ctx);
+    if (d > 0.0) [[likely]]
+        return std::log(d);
+    return log(Value::fromFloat(d)).floatValue();
+}
+double floatSqrt(const Expr* e, EvalContext& ctx) {
+    double d = e->kids[0]->floatFn(e->kids[0], ctx);
+    if (d >= 0.0) [[likely]]
+        return std::sqrt(d);
+    return sqrt(Value::fromFloat(d)).floatValue();
+}
+double floatExp(const Expr* e, EvalContext& ctx) {
+    double d = e->kids[0]->floatFn(e->kids[0], ctx);
+    double r = std::exp(d);
+    if (std::isfinite(r)) [[likely]]
+        return r;
+    return exp(Value::fromFloat(d)).floatValue();
+}
+
+// float() of a Float is the Float.
+double floatOfFloat(const Expr* e, EvalContext& ctx) {
+    return e->kids[0]->floatFn(e->kids[0], ctx);
+}
+
+// float() of an Int or Rat: an inline Int converts with one instruction
+// (rounding to nearest, as toFloat does); the rest is toFloat's.
+double floatOfNumber(const Expr* e, EvalContext& ctx) {
+    Value tmp;
+    const Value& v = evalInPlace(e->kids[0], ctx, tmp);
+    if (v.isSmallInt()) [[likely]]
+        return double(v.smallInt());
+    return toFloat(v).floatValue();
+}
+
+// float(a / b) of two Ints: when a double holds both exactly, one IEEE
+// division rounds the exact quotient correctly, which is what float() of
+// the Rat a / b gives; the Rat and its gcd are skipped. Anything else
+// (Rats, big or zero operands) goes the general way.
+double floatOfQuotient(const Expr* e, EvalContext& ctx) {
+    const Expr* quotient = e->kids[0];
+    Value ta, tb;
+    const Value& a = evalInPlace(quotient->kids[0], ctx, ta);
+    const Value& b = evalInPlace(quotient->kids[1], ctx, tb);
+    constexpr int64_t kExact = int64_t(1) << 53;
+    if (a.isSmallInt() && b.isSmallInt()) {
+        int64_t x = a.smallInt(), y = b.smallInt();
+        if (x == 0 && y != 0)
+            return 0.0; // the Rat 0 is +0.0, whatever y's sign
+        if (y != 0 && x > -kExact && x < kExact && y > -kExact && y < kExact)
+            return double(x) / double(y);
+    }
+    return toFloat(divide(a, b)).floatValue();
+}
+
+// The same with an inline Int constant divisor that a double holds (checked
+// when the function is chosen): `float(random(n) / n)`.
+double floatOfQuotientByConstant(const Expr* e, EvalContext& ctx) {
+    const Expr* quotient = e->kids[0];
+    Value a = eval(quotient->kids[0], ctx);
+    const Value& b = quotient->kids[1]->constant;
+    constexpr int64_t kExact = int64_t(1) << 53;
+    if (a.isSmallInt()) [[likely]] {
+        int64_t x = a.smallInt();
+        if (x == 0)
+            return 0.0;
+        if (x > -kExact && x < kExact)
+            return double(x) / double(b.smallInt());
+    }
+    return toFloat(divide(a, b)).floatValue();
+}
+bool exactNonZeroInt(const Expr* e) {
+    constexpr int64_t kExact = int64_t(1) << 53;
+    if (e->op != ExprOp::Const || !e->constant.isSmallInt())
+        return false;
+    int64_t y = e->constant.smallInt();
+    return y != 0 && y > -kExact && y < kExact;
+}
+
+// float(floor(x)) and float(ceil(x)) of a Float x: the Int in between is
+// exactly the rounded double (a double beyond 2^53 is integral already, and
+// float() of a big Int rounds back to it exactly), except that the Int has
+// no sign of zero: float(floor(-0.0)) and float(ceil(-0.5)) are 0.0, which
+// adding +0.0 gives.
+template <double (*Round)(double)> double floatOfRounded(const Expr* e, EvalContext& ctx) {
+    const Expr* x = e->kids[0]->kids[0];
+    return Round(x->floatFn(x, ctx)) + 0.0;
+}
+
+// floor(x) and ceil(x) of a Float x as an Int: inline when it fits, else
+// the builtin's big Int.
+constexpr double kTwo63 = 9223372036854775808.0;
+template <double (*Round)(double), Value (*Builtin)(const Value&)>
+Value evalRoundedFloat(const Expr* e, EvalContext& ctx) {
+    double d = e->kids[0]->floatFn(e->kids[0], ctx);
+    double r = Round(d);
+    if (r >= -kTwo63 && r < kTwo63) [[likely]]
+        return Value::fromInt(int64_t(r));
+    return Builtin(Value::fromFloat(d));
+}
+double roundDown(double d) {
+    return std::floor(d);
+}
+double roundUp(double d) {
+    return std::ceil(d);
 }
 
 Value boxFloat(const Expr* e, EvalContext& ctx) {
@@ -180,6 +389,40 @@ bool returnsFloat(const FunctionInfo* f) {
         return false;
     return f->name == "ABS.StdLib.float" || f->name == "ABS.StdLib.sqrt" ||
            f->name == "ABS.StdLib.log" || f->name == "ABS.StdLib.exp";
+}
+
+bool isNative(const Expr* e, const char* name) {
+    return e->op == ExprOp::Call && e->function->kind == FunctionInfo::Kind::Native &&
+           e->kids.size() == 1 && e->function->name == name;
+}
+
+// Whether every variable the scope `s` covers is bound, within it, only to
+// certain Floats (a variable not bound at all holds nothing either).
+bool bindsOnlyFloats(const Expr* e, const Expr* s, const std::unordered_set<const Expr*>& floats);
+bool patternBindsIn(const Pattern* p, const Expr* s,
+                    const std::unordered_set<const Expr*>& floats) {
+    if (!p)
+        return false;
+    if (p->op == PatternOp::Bind && p->slot >= s->slot && p->slot < s->slot + int32_t(s->span))
+        return true;
+    if (p->expr && !bindsOnlyFloats(p->expr, s, floats))
+        return true;
+    for (const Pattern* a : p->args)
+        if (patternBindsIn(a, s, floats))
+            return true;
+    return false;
+}
+bool bindsOnlyFloats(const Expr* e, const Expr* s, const std::unordered_set<const Expr*>& floats) {
+    if (e->op == ExprOp::Let && e->slot >= s->slot && e->slot < s->slot + int32_t(s->span) &&
+        !floats.count(e->kids[0]))
+        return false;
+    for (const Expr* k : e->kids)
+        if (!bindsOnlyFloats(k, s, floats))
+            return false;
+    for (const CaseBranchCode& b : e->branches)
+        if (patternBindsIn(b.pattern, s, floats) || !bindsOnlyFloats(b.body, s, floats))
+            return false;
+    return true;
 }
 
 bool isArithmetic(ExprOp op) {
@@ -252,12 +495,48 @@ std::unordered_set<const Expr*> certainFloats(std::deque<Expr>& exprs) {
     return floats;
 }
 
+// A Float builtin's floatFn: computed in the chain where the argument is
+// one of its links (or, for float(), an Int).
+FloatFn nativeFloatFn(const Expr& e, const std::unordered_set<const Expr*>& floats) {
+    if (e.kids.size() != 1)
+        return floatOfValue;
+    const Expr* arg = e.kids[0];
+    bool floatArg = floats.count(arg) > 0;
+    if (isNative(&e, "ABS.StdLib.log") && floatArg)
+        return floatLog;
+    if (isNative(&e, "ABS.StdLib.sqrt") && floatArg)
+        return floatSqrt;
+    if (isNative(&e, "ABS.StdLib.exp") && floatArg)
+        return floatExp;
+    if (!isNative(&e, "ABS.StdLib.float"))
+        return floatOfValue;
+    if (floatArg)
+        return floatOfFloat;
+    if (isNative(arg, "ABS.StdLib.floor") && floats.count(arg->kids[0]))
+        return floatOfRounded<roundDown>;
+    if (isNative(arg, "ABS.StdLib.ceil") && floats.count(arg->kids[0]))
+        return floatOfRounded<roundUp>;
+    if (arg->op == ExprOp::Div)
+        return exactNonZeroInt(arg->kids[1]) ? floatOfQuotientByConstant : floatOfQuotient;
+    return floatOfNumber;
+}
+
 } // namespace
 
 void specializeFloatChains(std::deque<Expr>& exprs) {
     std::unordered_set<const Expr*> floats = certainFloats(exprs);
     for (Expr& e : exprs) {
         e.floatFn = nullptr;
+        if (e.op == ExprOp::Let && floats.count(e.kids[0]))
+            e.fn = evalLetOfFloat;
+        if (e.op == ExprOp::Scope && bindsOnlyFloats(e.kids[0], &e, floats)) {
+            e.fn = evalScopeOfNumbers;
+            e.test = testScopeOfNumbers;
+        }
+        if (isNative(&e, "ABS.StdLib.floor") && floats.count(e.kids[0]))
+            e.fn = evalRoundedFloat<roundDown, floor>;
+        if (isNative(&e, "ABS.StdLib.ceil") && floats.count(e.kids[0]))
+            e.fn = evalRoundedFloat<roundUp, ceil>;
         if (!floats.count(&e))
             continue;
         Shape a = e.kids.size() > 0 ? shapeOf(e.kids[0], floats) : Shape::Other;
@@ -287,14 +566,19 @@ void specializeFloatChains(std::deque<Expr>& exprs) {
             break;
         }
         case ExprOp::Let:
-            e.floatFn = floatLet;
+            e.floatFn = floats.count(e.kids[0]) ? floatLetOfFloat : floatLet;
             break;
         case ExprOp::When:
             e.floatFn = floatWhen;
             break;
         case ExprOp::Scope:
-            e.floatFn = floatScope;
+            e.floatFn = e.fn == evalScopeOfNumbers ? floatScopeOfNumbers : floatScope;
             e.fn = boxFloat;
+            break;
+        case ExprOp::Call:
+            e.floatFn = nativeFloatFn(e, floats);
+            if (e.floatFn != floatOfValue)
+                e.fn = boxFloat;
             break;
         default:
             e.floatFn = floatOfValue;

@@ -6,7 +6,10 @@
 // the Float builtins (float, sqrt, log, exp). Those nodes get an
 // Expr::floatFn that returns the raw double: a chain like a sine
 // polynomial passes doubles from node to node and builds a Value only where
-// the chain ends. Errors are the generic evaluator's: a zero divisor or a
+// the chain ends. The Float builtins take and give doubles there too
+// (float() of an Int as well), floor/ceil of a chain link give the Int
+// without a boxed Float in between, and a `let` binding a chain link
+// stores the double directly. Errors are the generic evaluator's: a zero divisor or a
 // result that is not finite raises as `/` and friends do, and an operand
 // that is not a Float after all (not possible in a checked model) raises
 // the operator's kind mismatch.

@@ -81,6 +81,27 @@ template <ExprOp Op, Shape A, Shape B> Value evalArith(const Expr* e, EvalContex
     return arith<Op>(a, b);
 }
 
+// `n + 1`, `k * 7` with n some other node: an Int constant on the right
+// (known when the function is chosen) and an inline Int on the left need
+// one overflow-checked instruction; the rest is the generic operator's.
+template <ExprOp Op> Value evalIntConstArith(const Expr* e, EvalContext& ctx) {
+    const Expr* left = e->kids[0];
+    Value a = left->fn(left, ctx);
+    if (a.isSmallInt()) [[likely]] {
+        int64_t x = a.smallInt(), y = e->kids[1]->constant.smallInt(), r;
+        bool overflow;
+        if constexpr (Op == ExprOp::Add)
+            overflow = __builtin_add_overflow(x, y, &r);
+        else if constexpr (Op == ExprOp::Sub)
+            overflow = __builtin_sub_overflow(x, y, &r);
+        else
+            overflow = __builtin_mul_overflow(x, y, &r);
+        if (!overflow) [[likely]]
+            return Value::fromInt(r);
+    }
+    return arith<Op>(a, e->kids[1]->constant);
+}
+
 template <ExprOp Op, Shape A, Shape B> bool testRelation(const Expr* e, EvalContext& ctx) {
     Value ta, tb;
     const Value& a = operand<A>(e->kids[0], ctx, ta);
@@ -183,27 +204,6 @@ Value evalNative2(const Expr* e, EvalContext& ctx) {
     return e->function->native(ctx, args);
 }
 
-// float(a / b) of two Ints: when a double holds both exactly, one IEEE
-// division rounds the exact quotient correctly, which is what float() of
-// the Rat a / b gives; the Rat and its gcd are skipped. Anything else
-// (Rats, big or zero operands) goes the general way.
-Value evalFloatOfQuotient(const Expr* e, EvalContext& ctx) {
-    const Expr* quotient = e->kids[0];
-    Value ta, tb;
-    const Value& a = evalInPlace(quotient->kids[0], ctx, ta);
-    const Value& b = evalInPlace(quotient->kids[1], ctx, tb);
-    constexpr int64_t kExact = int64_t(1) << 53;
-    if (a.isSmallInt() && b.isSmallInt()) {
-        int64_t x = a.smallInt(), y = b.smallInt();
-        if (x == 0 && y != 0)
-            return Value::fromFloat(0.0); // the Rat 0 is +0.0, whatever y's sign
-        if (y != 0 && x > -kExact && x < kExact && y > -kExact && y < kExact)
-            return Value::fromFloat(double(x) / double(y));
-    }
-    Value q = divide(a, b);
-    return e->function->native(ctx, &q);
-}
-
 // A selector function (head, fst, ...): the named argument of the value,
 // read where the value lives when it is a local or a field.
 template <Shape S> Value evalSelector(const Expr* e, EvalContext& ctx) {
@@ -258,6 +258,11 @@ Value evalPair(const Expr* e, EvalContext& ctx) {
     return Value::make(e->constructor, std::move(a), std::move(b));
 }
 
+// Some other node on the left, an inline Int constant on the right.
+bool intConstant(const Expr& e, Shape a, Shape b) {
+    return a == Shape::Other && b == Shape::Const && e.kids[1]->constant.isSmallInt();
+}
+
 } // namespace
 
 void specializeEvaluation(std::deque<Expr>& exprs) {
@@ -275,13 +280,16 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
             e.test = testField;
             break;
         case ExprOp::Add:
-            e.fn = arithFn<ExprOp::Add>(a, b);
+            e.fn =
+                intConstant(e, a, b) ? evalIntConstArith<ExprOp::Add> : arithFn<ExprOp::Add>(a, b);
             break;
         case ExprOp::Sub:
-            e.fn = arithFn<ExprOp::Sub>(a, b);
+            e.fn =
+                intConstant(e, a, b) ? evalIntConstArith<ExprOp::Sub> : arithFn<ExprOp::Sub>(a, b);
             break;
         case ExprOp::Mul:
-            e.fn = arithFn<ExprOp::Mul>(a, b);
+            e.fn =
+                intConstant(e, a, b) ? evalIntConstArith<ExprOp::Mul> : arithFn<ExprOp::Mul>(a, b);
             break;
         case ExprOp::Div:
             e.fn = arithFn<ExprOp::Div>(a, b);
@@ -335,9 +343,7 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
                 if (n == 0)
                     e.fn = evalNative0;
                 else if (n == 1)
-                    e.fn = e.function->name == "ABS.StdLib.float" && e.kids[0]->op == ExprOp::Div
-                               ? evalFloatOfQuotient
-                               : evalNative1;
+                    e.fn = evalNative1; // float(), floor() and friends: see float_chains.h
                 else if (n == 2)
                     e.fn = evalNative2;
             }

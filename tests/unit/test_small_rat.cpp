@@ -305,6 +305,17 @@ TEST_CASE("word-sized gcd") {
     CHECK(smallrat::gcd(uint64_t(1) << 63, uint64_t(1) << 63) == uint64_t(1) << 63);
     CHECK(smallrat::gcd(UINT64_MAX, 3) == 3);
     CHECK(smallrat::gcd(uint64_t(3) * 5 * 7 * 1024, uint64_t(5) * 7 * 11 * 64) == 35 * 64);
+    // The same with one division first, either operand the larger.
+    using smallrat::detail::gcdDividingFirst;
+    CHECK(gcdDividingFirst(0, 0) == 0);
+    CHECK(gcdDividingFirst(0, 12) == 12);
+    CHECK(gcdDividingFirst(12, 0) == 12);
+    CHECK(gcdDividingFirst(123457, 1000) == 1);
+    CHECK(gcdDividingFirst(1000, 123500) == 500);
+    CHECK(gcdDividingFirst(125000, 1000) == 1000);
+    CHECK(gcdDividingFirst(UINT64_MAX, 1) == 1);
+    CHECK(gcdDividingFirst(uint64_t(1) << 63, uint64_t(1) << 63) == uint64_t(1) << 63);
+    CHECK(gcdDividingFirst(uint64_t(1) << 63, 96) == 32);
 }
 
 // Every operation on random inline numbers agrees with GMP, result form

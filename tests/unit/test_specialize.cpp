@@ -5,6 +5,7 @@
 #include "interpreter/compare.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/eval/specialize.h"
+#include "interpreter/format.h"
 #include "interpreter/numbers.h"
 #include "interpreter/runtime/object.h"
 #include "tests/unit/run_fixture.h"
@@ -291,4 +292,55 @@ def Float poly(Float x) = let Float x2 = x * x in x * (1.0 - x2 / 6.0 * (1.0 - x
 )");
     CHECK(r.out == "0.47942708333333334\n-1.5416666666666667\ndivision by zero\ndivision first\n");
     CHECK(r.err.find("Float arithmetic overflow") != std::string::npos);
+}
+
+TEST_CASE("int_constant_operators_agree_with_the_generic_evaluator") {
+    // `n + 1`, `n - 1`, `n * 7` with n some other node: the inline Int sum,
+    // difference or product, else the generic operator (overflow into big
+    // Ints, a big Int or a Rat on the left, a left operand of another kind).
+    const Value lefts[] = {Value::fromInt(7),
+                           Value::fromInt(-7),
+                           Value::fromInt(0),
+                           Value::fromInt(INT64_MAX),
+                           Value::fromInt(INT64_MIN),
+                           Value::parseInt("1180591620717411303424"),
+                           divide(Value::fromInt(1), Value::fromInt(3)),
+                           Value::fromFloat(1.5)};
+    const int64_t rights[] = {1, -1, 0, 2, 1000, INT64_MAX, INT64_MIN};
+    int checked = 0;
+    for (ExprOp op : {ExprOp::Add, ExprOp::Sub, ExprOp::Mul}) {
+        for (const Value& x : lefts) {
+            for (int64_t y : rights) {
+                Fixture f;
+                const Expr* a = f.operand(Where::Other, x, 0);
+                const Expr* b = f.operand(Where::Const, Value::fromInt(y), 1);
+                Expr& node = f.exprs.emplace_back();
+                node.op = op;
+                node.kids = {a, b};
+                specializeEvaluation(f.exprs);
+                CAPTURE(name(op));
+                CAPTURE(toString(x));
+                CAPTURE(y);
+                std::string genericError, specialError;
+                Value generic, special;
+                try {
+                    generic = evalNode(&node, f.ctx);
+                } catch (const std::exception& e) {
+                    genericError = e.what();
+                }
+                try {
+                    special = node.fn(&node, f.ctx);
+                } catch (const std::exception& e) {
+                    specialError = e.what();
+                }
+                CHECK(genericError == specialError);
+                CHECK(generic.kind() == special.kind());
+                CHECK(generic.isSmallInt() == special.isSmallInt());
+                if (genericError.empty())
+                    CHECK(equals(generic, special));
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 3 * 8 * 7);
 }
