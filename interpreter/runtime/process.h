@@ -38,6 +38,15 @@ struct Frame {
     Dest resultDest; // where the caller (frame below) wants the result
     std::vector<Handler> handlers;
 
+    Frame() = default;
+    // A frame built with its values in place, not defaulted and then set.
+    Frame(const Code* code, Kind kind, Object* self, Value&& selfRef,
+          std::unique_ptr<Value[]>&& locals, Dest resultDest)
+        : code(code), kind(kind), self(self), selfRef(std::move(selfRef)),
+          locals(std::move(locals)), resultDest(resultDest) {}
+    Frame(Frame&&) = default;
+    Frame& operator=(Frame&&) = default;
+
     // Drops what the frame holds (its object, slots, handlers) in place: a
     // popped frame needs no temporary to be moved from.
     void release() {
@@ -76,6 +85,16 @@ class FrameStack {
         return pushMore();
     }
     void push_back(Frame&& f) { emplace_back() = std::move(f); }
+    // A synchronous callee or an init block on top of the first frame.
+    Frame& pushNested(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
+                      std::unique_ptr<Value[]>&& locals, Dest resultDest) {
+        if (more_.size() == more_.capacity())
+            growMore();
+        return more_.emplace_back(code, kind, self, std::move(selfRef), std::move(locals),
+                                  resultDest);
+    }
+    // Pops a nested frame (nested() holds).
+    void popNested() { more_.pop_back(); }
     void pop_back() {
         if (!more_.empty()) {
             more_.pop_back();
@@ -100,6 +119,7 @@ class FrameStack {
             more_.reserve(4);
         return more_.emplace_back();
     }
+    [[gnu::noinline]] void growMore() { more_.reserve(more_.capacity() ? 2 * more_.capacity() : 4); }
 
     Frame first_;
     bool hasFirst_ = false;
