@@ -63,6 +63,13 @@ struct Frame {
 // synchronous calls and init blocks push further frames on a vector.
 class FrameStack {
   public:
+    FrameStack() = default;
+    // A stack whose first frame is built in place (a new process).
+    FrameStack(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
+               std::unique_ptr<Value[]>&& locals)
+        : first_(code, kind, self, std::move(selfRef), std::move(locals), Dest()),
+          hasFirst_(true) {}
+
     size_t size() const { return hasFirst_ ? 1 + more_.size() : 0; }
     bool empty() const { return !hasFirst_; }
     // More than one frame: the top one is a synchronous callee or `new local`.
@@ -181,6 +188,13 @@ struct Process {
             const Value& deadline)
         : id(id), cog(cog), destiny(std::move(destiny)), method(method), creationTime(now),
           deadline(deadline), arrival(now) {}
+    // The same with its first frame (`code` run on `self` with `locals`).
+    Process(uint64_t id, Cog* cog, const char* method, Value&& destiny, const Value& now,
+            const Value& deadline, const Code* code, Frame::Kind kind, Object* self,
+            Value&& selfRef, std::unique_ptr<Value[]>&& locals)
+        : id(id), cog(cog), frames(code, kind, self, std::move(selfRef), std::move(locals)),
+          destiny(std::move(destiny)), method(method), creationTime(now), deadline(deadline),
+          arrival(now) {}
 
     Frame& top() { return frames.back(); }
 
