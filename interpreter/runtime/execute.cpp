@@ -410,8 +410,11 @@ bool Runtime::runFrames(Process* p) {
             const MethodInfo* m = o->cog == p->cog ? o->cls->method(in.method) : nullptr;
             if (m && p->frames.size() <= 100000) {
                 // Same COG: a frame pushed on this process, its arguments
-                // evaluated straight into its slots.
-                auto slots = std::make_unique<Value[]>(m->code.slotCount);
+                // evaluated straight into its slots. A method without slots
+                // (a getter, a setter of fields) needs no array.
+                std::unique_ptr<Value[]> slots;
+                if (m->code.slotCount)
+                    slots = std::make_unique<Value[]>(m->code.slotCount);
                 for (size_t i = 0; i < n; ++i)
                     slots[i] = eval(in.args[i], ctx);
                 ++f.pc;
