@@ -67,8 +67,8 @@ class FrameStack {
     // A stack whose first frame is built in place (a new process).
     FrameStack(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
                std::unique_ptr<Value[]>&& locals)
-        : first_(code, kind, self, std::move(selfRef), std::move(locals), Dest()),
-          hasFirst_(true) {}
+        : first_(code, kind, self, std::move(selfRef), std::move(locals), Dest()), hasFirst_(true) {
+    }
 
     size_t size() const { return hasFirst_ ? 1 + more_.size() : 0; }
     bool empty() const { return !hasFirst_; }
@@ -126,7 +126,9 @@ class FrameStack {
             more_.reserve(4);
         return more_.emplace_back();
     }
-    [[gnu::noinline]] void growMore() { more_.reserve(more_.capacity() ? 2 * more_.capacity() : 4); }
+    [[gnu::noinline]] void growMore() {
+        more_.reserve(more_.capacity() ? 2 * more_.capacity() : 4);
+    }
 
     Frame first_;
     bool hasFirst_ = false;
