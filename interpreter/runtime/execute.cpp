@@ -410,6 +410,16 @@ bool Runtime::runFrames(Process* p) {
         case Opcode::Rethrow:
             throw AbsException(f.locals[in.slot]);
         case Opcode::Return:
+            if (p->frames.nested() && f.kind == Frame::Kind::Method) {
+                // The usual return, from a same-COG synchronous callee: pop
+                // it and store the result in the caller, which runs on.
+                Value v = in.e ? eval(in.e, ctx) : Value::unit();
+                Dest d = f.resultDest;
+                p->frames.popNested(); // `f` is gone from here
+                enterTop();
+                store(*top, d, std::move(v));
+                break;
+            }
             if (finishFrame(p, in.e ? eval(in.e, ctx) : Value::unit()))
                 return true;
             enterTop();
@@ -514,18 +524,18 @@ bool Runtime::runFrames(Process* p) {
             const MethodInfo* m = o->cog == p->cog ? o->cls->method(in.method) : nullptr;
             if (m && p->frames.size() <= 100000) {
                 // Same COG: a frame pushed on this process, its arguments
-                // evaluated straight into its slots.
-                auto slots = std::make_unique<Value[]>(m->code.slotCount);
+                // evaluated straight into its slots. A method without slots
+                // (a getter, a setter of fields) needs no array.
+                std::unique_ptr<Value[]> slots;
+                if (m->code.slotCount)
+                    slots = std::make_unique<Value[]>(m->code.slotCount);
                 for (size_t i = 0; i < n; ++i)
                     slots[i] = eval(in.args[i], ctx);
                 ++f.pc;
                 ++stats_.calls;
-                Frame& callee_frame = p->frames.emplace_back(); // `f` is stale from here
-                callee_frame.code = &m->code;
-                callee_frame.self = o;
-                callee_frame.selfRef = std::move(callee);
-                callee_frame.locals = std::move(slots);
-                callee_frame.resultDest = in.dest;
+                // `f` is stale from here.
+                p->frames.pushNested(&m->code, Frame::Kind::Method, o, std::move(callee),
+                                     std::move(slots), in.dest);
                 enterTop();
                 break;
             }
@@ -580,14 +590,8 @@ bool Runtime::runFrames(Process* p) {
                     break;
                 }
                 // Runs on the creator's process, like a synchronous call (§1.4).
-                Frame init;
-                init.code = &cls->init;
-                init.kind = Frame::Kind::Init;
-                init.self = o;
-                init.selfRef = std::move(obj);
-                init.locals = std::make_unique<Value[]>(cls->init.slotCount);
-                init.resultDest = in.dest;
-                p->frames.push_back(std::move(init));
+                p->frames.pushNested(&cls->init, Frame::Kind::Init, o, std::move(obj),
+                                     std::make_unique<Value[]>(cls->init.slotCount), in.dest);
                 enterTop();
                 break;
             }

@@ -38,6 +38,15 @@ struct Frame {
     Dest resultDest; // where the caller (frame below) wants the result
     std::vector<Handler> handlers;
 
+    Frame() = default;
+    // A frame built with its values in place, not defaulted and then set.
+    Frame(const Code* code, Kind kind, Object* self, Value&& selfRef,
+          std::unique_ptr<Value[]>&& locals, Dest resultDest)
+        : code(code), kind(kind), self(self), selfRef(std::move(selfRef)),
+          locals(std::move(locals)), resultDest(resultDest) {}
+    Frame(Frame&&) = default;
+    Frame& operator=(Frame&&) = default;
+
     // Drops what the frame holds (its object, slots, handlers) in place: a
     // popped frame needs no temporary to be moved from.
     void release() {
@@ -54,6 +63,13 @@ struct Frame {
 // synchronous calls and init blocks push further frames on a vector.
 class FrameStack {
   public:
+    FrameStack() = default;
+    // A stack whose first frame is built in place (a new process).
+    FrameStack(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
+               std::unique_ptr<Value[]>&& locals)
+        : first_(code, kind, self, std::move(selfRef), std::move(locals), Dest()), hasFirst_(true) {
+    }
+
     size_t size() const { return hasFirst_ ? 1 + more_.size() : 0; }
     bool empty() const { return !hasFirst_; }
     // More than one frame: the top one is a synchronous callee or `new local`.
@@ -76,6 +92,16 @@ class FrameStack {
         return pushMore();
     }
     void push_back(Frame&& f) { emplace_back() = std::move(f); }
+    // A synchronous callee or an init block on top of the first frame.
+    Frame& pushNested(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
+                      std::unique_ptr<Value[]>&& locals, Dest resultDest) {
+        if (more_.size() == more_.capacity())
+            growMore();
+        return more_.emplace_back(code, kind, self, std::move(selfRef), std::move(locals),
+                                  resultDest);
+    }
+    // Pops a nested frame (nested() holds).
+    void popNested() { more_.pop_back(); }
     void pop_back() {
         if (!more_.empty()) {
             more_.pop_back();
@@ -99,6 +125,9 @@ class FrameStack {
         if (more_.capacity() == 0)
             more_.reserve(4);
         return more_.emplace_back();
+    }
+    [[gnu::noinline]] void growMore() {
+        more_.reserve(more_.capacity() ? 2 * more_.capacity() : 4);
     }
 
     Frame first_;
@@ -161,6 +190,13 @@ struct Process {
             const Value& deadline)
         : id(id), cog(cog), destiny(std::move(destiny)), method(method), creationTime(now),
           deadline(deadline), arrival(now) {}
+    // The same with its first frame (`code` run on `self` with `locals`).
+    Process(uint64_t id, Cog* cog, const char* method, Value&& destiny, const Value& now,
+            const Value& deadline, const Code* code, Frame::Kind kind, Object* self,
+            Value&& selfRef, std::unique_ptr<Value[]>&& locals)
+        : id(id), cog(cog), frames(code, kind, self, std::move(selfRef), std::move(locals)),
+          destiny(std::move(destiny)), method(method), creationTime(now), deadline(deadline),
+          arrival(now) {}
 
     Frame& top() { return frames.back(); }
 

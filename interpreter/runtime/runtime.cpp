@@ -47,7 +47,11 @@ Value Runtime::newObject(const ClassInfo* cls, Cog* cog, Value* args) {
 Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value&& self,
                              std::unique_ptr<Value[]>&& locals, Value&& destiny,
                              const char* method) {
-    auto* p = new Process(++processIds_, cog, method, std::move(destiny), clock_, infDuration_);
+    Object* o = self.isObject() ? self.entityAs<Object>() : nullptr;
+    if (!locals)
+        locals = std::make_unique<Value[]>(code->slotCount);
+    auto* p = new Process(++processIds_, cog, method, std::move(destiny), clock_, infDuration_,
+                          code, kind, o, std::move(self), std::move(locals));
     ++stats_.processesCreated;
     if (++stats_.liveProcesses > stats_.peakLiveProcesses)
         stats_.peakLiveProcesses = stats_.liveProcesses;
@@ -56,12 +60,6 @@ Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value
     if (all)
         all->allPrev = p;
     all = p;
-    Frame& f = p->frames.emplace_back();
-    f.code = code;
-    f.kind = kind;
-    f.self = self.isObject() ? self.entityAs<Object>() : nullptr;
-    f.selfRef = std::move(self);
-    f.locals = locals ? std::move(locals) : std::make_unique<Value[]>(code->slotCount);
     cog->enqueue(p);
     kick(cog);
     return p;
