@@ -422,7 +422,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
         s.open();
         lowerStmt(w->body.get(), code, s);
         s.close();
-        emit(code, Opcode::Jump, line).target = top;
+        emit(code, Opcode::JumpBack, line).target = top; // where a loop may be interrupted
         code.instrs[top].target = uint32_t(code.instrs.size());
         return;
     }
@@ -457,7 +457,7 @@ void Lowerer::lowerStmt(const ast::Stmt* st, Code& code, Scope& s) {
             step.dest = Dest{Dest::Kind::Local, index};
             step.e = inc;
         }
-        emit(code, Opcode::Jump, line).target = top;
+        emit(code, Opcode::JumpBack, line).target = top; // where a loop may be interrupted
         code.instrs[top].target = uint32_t(code.instrs.size());
         s.close();
         return;

@@ -98,8 +98,7 @@ void selectBranch(Instr& in) {
 }
 
 void selectIn(Code& code) {
-    for (size_t i = 0; i < code.instrs.size(); ++i) {
-        Instr& in = code.instrs[i];
+    for (Instr& in : code.instrs) {
         switch (in.op) {
         case Opcode::Assign: {
             bool local = in.dest.kind == Dest::Kind::Local;
@@ -115,10 +114,6 @@ void selectIn(Code& code) {
         }
         case Opcode::JumpIfFalse:
             selectBranch(in);
-            break;
-        case Opcode::Jump:
-            if (in.target <= i)
-                in.op = Opcode::JumpBack;
             break;
         default:
             break;

@@ -33,7 +33,8 @@ enum class Opcode : uint8_t {
     Nop,
     Assign,       // dest = e
     Eval,         // e (value dropped)
-    Jump,         // pc = target
+    Jump,         // pc = target (forward)
+    JumpBack,     // pc = target, a loop's top: where a loop may be interrupted
     JumpIfFalse,  // if !e: pc = target
     Match,        // if !match(pattern, locals[slot]): pc = target
     Assert,       // e must be True
@@ -66,7 +67,6 @@ enum class Opcode : uint8_t {
     ComputeField, // fields[dest.slot] = e  (any other e: its node function at once)
     AddLocal,     // locals[dest.slot] = locals[dest.slot] + imm  (e: the same as a tree)
     AddField,     // fields[dest.slot] = fields[dest.slot] + imm  (e: the same as a tree)
-    JumpBack,     // a Jump to an earlier instruction: where a loop may be interrupted
     JumpUnlessLL, // if !(locals[slot] rel locals[slot2]): pc = target  (e: the condition)
     JumpUnlessLK, // if !(locals[slot] rel imm): pc = target  (e: the condition)
 };
