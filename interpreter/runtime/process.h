@@ -81,17 +81,6 @@ class FrameStack {
     Frame& operator[](size_t i) { return i == 0 ? first_ : more_[i - 1]; }
     const Frame& operator[](size_t i) const { return i == 0 ? first_ : more_[i - 1]; }
 
-    Frame& emplace_back() {
-        if (!hasFirst_) {
-            hasFirst_ = true;
-            first_.pc = 0; // a released first frame keeps these
-            first_.kind = Frame::Kind::Method;
-            first_.resultDest = Dest();
-            return first_;
-        }
-        return pushMore();
-    }
-    void push_back(Frame&& f) { emplace_back() = std::move(f); }
     // A synchronous callee or an init block on top of the first frame.
     Frame& pushNested(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
                       std::unique_ptr<Value[]>&& locals, Dest resultDest) {
@@ -121,11 +110,6 @@ class FrameStack {
   private:
     // A synchronous call chains a few frames deep (a method calling helpers
     // on `this`): one block for them, not a reallocation per level.
-    [[gnu::noinline]] Frame& pushMore() {
-        if (more_.capacity() == 0)
-            more_.reserve(4);
-        return more_.emplace_back();
-    }
     [[gnu::noinline]] void growMore() {
         more_.reserve(more_.capacity() ? 2 * more_.capacity() : 4);
     }

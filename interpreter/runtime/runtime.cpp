@@ -235,13 +235,9 @@ bool Runtime::runRecover(Object* o, const Value& exc) {
     if (all)
         all->allPrev = tmp;
     all = tmp;
-    Frame& f = tmp->frames.emplace_back();
-    f.code = &o->cls->recover;
-    f.kind = Frame::Kind::Recover;
-    f.selfRef = Value::object(o);
-    f.self = o;
-    f.locals = std::make_unique<Value[]>(o->cls->recover.slotCount);
-    f.locals[0] = exc;
+    tmp->frames = FrameStack(&o->cls->recover, Frame::Kind::Recover, o, Value::object(o),
+                             std::make_unique<Value[]>(o->cls->recover.slotCount));
+    tmp->frames.front().locals[0] = exc;
     try {
         runFrames(tmp);
     } catch (const AbsException& e) {
