@@ -10,36 +10,67 @@
 
 #include <gmp.h>
 
+#include <bit>
 #include <cmath>
 
 namespace absim::interp {
 
-// Every time gets its key by one rounding, toward zero, so the keys never
-// reverse the exact order (two roundings mixed could: a value rounded up
-// and a slightly larger one truncated). GMP's conversions truncate; inline
-// numbers are truncated here the same way. A time that is not a number
-// (never, for a typed model) gets one key for all, so only the exact
-// comparison orders it.
+// Every time gets its key by one rounding, to nearest (ties to even), so
+// the keys never reverse the exact order (two roundings mixed could: a
+// value rounded up and a slightly larger one truncated). Inline numbers are
+// rounded by the hardware (an int64 to double, or the quotient of two
+// doubles that hold their integers exactly); GMP's conversions truncate, so
+// other numbers are rounded here from the truncated double. A time that is
+// not a number (never, for a typed model) gets one key for all, so only the
+// exact comparison orders it.
+static double nearestDouble(mpq_srcptr q) {
+    double d = mpq_get_d(q); // toward zero
+    if (!std::isfinite(d))
+        return d;
+    mpq_t x, mid;
+    mpq_init(x);
+    mpq_init(mid);
+    mpq_set_d(x, d);
+    int c = mpq_cmp(q, x);
+    if (c != 0) {
+        // q lies between d and the next double away from zero: the nearer
+        // one, or the even one at the midpoint.
+        double away = std::nextafter(d, c > 0 ? HUGE_VAL : -HUGE_VAL);
+        if (std::isfinite(away)) {
+            mpq_set_d(mid, away);
+            mpq_add(mid, mid, x);
+            mpq_div_2exp(mid, mid, 1);
+            int h = mpq_cmp(q, mid) * c; // > 0: beyond the midpoint
+            if (h > 0 || (h == 0 && (std::bit_cast<uint64_t>(d) & 1) != 0))
+                d = away;
+        }
+    }
+    mpq_clear(mid);
+    mpq_clear(x);
+    return d;
+}
+
 double timeKeySlow(const Value& t) {
     constexpr int64_t kExact = int64_t(1) << 53; // integers a double holds exactly
     if (t.isSmallExact()) {
         int64_t num = t.smallNumerator();
         uint64_t den = t.smallDenominator();
-        if (num > -kExact && num < kExact && den < uint64_t(kExact)) {
-            double q = double(num) / double(den); // rounded to nearest
-            // The sign of q * den - num, computed with one rounding, says
-            // whether q overshot the exact quotient.
-            double overshoot = std::fma(q, double(den), -double(num));
-            if ((num > 0 && overshoot > 0) || (num < 0 && overshoot < 0))
-                q = std::nextafter(q, 0.0);
-            return q;
-        }
-        return mpq_get_d(t.toRational().backend().data());
+        if (den == 1)
+            return double(num);
+        if (num > -kExact && num < kExact && den < uint64_t(kExact))
+            return double(num) / double(den);
+        return nearestDouble(t.toRational().backend().data());
     }
     if (t.isBigRat())
-        return mpq_get_d(t.bigRat().backend().data());
-    if (t.isBigInt())
-        return mpz_get_d(t.bigInt().backend().data());
+        return nearestDouble(t.bigRat().backend().data());
+    if (t.isBigInt()) {
+        mpq_t q;
+        mpq_init(q);
+        mpq_set_z(q, t.bigInt().backend().data());
+        double d = nearestDouble(q);
+        mpq_clear(q);
+        return d;
+    }
     return 0;
 }
 

@@ -7,12 +7,18 @@
 // Entries are never removed early: a stale one (its process was killed or
 // woken otherwise) is recognised by its number and skipped.
 //
-// Every time waited for is in practice an inline Int or Rat (value.h), so an
-// entry holds its time as num/den: entries are plain words, a sift moves
-// them without reference counting, and two times compare by their words
-// (equal denominators, e.g. two Ints) or by a 128-bit cross-multiplication.
-// Other times (big Ints, heap Rats) sit in a side table and compare through
-// the general order.
+// A heap entry is 16 bytes: the time as a double key and a tag holding the
+// wait's number, so four siblings share one cache line, a sift step picks
+// the earliest of four keys without a branch, and equal times whose keys
+// are exact (Ints, mostly) are ordered by their numbers alone. The rest of
+// a wait (its exact time, its process) sits still in a slab the entry
+// names; a sift reads it only for equal keys of inexact times.
+//
+// Every time waited for is in practice an inline Int or Rat (value.h), so a
+// wait holds its time as num/den: plain words, no reference counting, and
+// two times compare by their words (equal denominators, e.g. two Ints) or
+// by a 128-bit cross-multiplication. Other times (big Ints, heap Rats) sit
+// in a side table and compare through the general order.
 
 #include "interpreter/compare.h"
 #include "interpreter/runtime/process.h"
@@ -20,34 +26,33 @@
 
 #include <algorithm>
 #include <bit>
-#include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <limits>
+#include <new>
+#include <stdexcept>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace absim::interp {
 
-// A time as a double, rounded toward zero (scheduler.cpp): monotonic.
+// A time as the nearest double (ties to even; scheduler.cpp): monotonic.
 double timeKeySlow(const Value& t);
 
-// timeKeySlow for an inline Int or Rat, without a call in the usual cases.
+// timeKeySlow for an inline Int or Rat, without a call in the usual cases:
+// an int64 converts to the nearest double, and so does the quotient of two
+// integers that doubles hold exactly.
 inline double timeKey(const Value& t) {
     constexpr int64_t kExact = int64_t(1) << 53; // integers a double holds exactly
     int64_t num = t.smallNumerator();
     uint64_t den = t.smallDenominator();
-    if (num > -kExact && num < kExact) [[likely]] {
-        if (den == 1)
-            return double(num);
-        if (den < uint64_t(kExact)) {
-            double q = double(num) / double(den); // rounded to nearest
-            // The sign of q * den - num, computed with one rounding, says
-            // whether q overshot the exact quotient; then the next double
-            // toward zero is one less in the magnitude bits.
-            double overshoot = std::fma(q, double(den), -double(num));
-            if ((num > 0 && overshoot > 0) || (num < 0 && overshoot < 0))
-                q = std::bit_cast<double>(std::bit_cast<uint64_t>(q) - 1);
-            return q;
-        }
-    }
+    if (den == 1)
+        return double(num);
+    if (num > -kExact && num < kExact && den < uint64_t(kExact)) [[likely]]
+        return double(num) / double(den);
     return timeKeySlow(t);
 }
 
@@ -80,16 +85,18 @@ inline bool negativeTime(const Value& d) {
 
 class TimeWaiters {
   public:
-    TimeWaiters() = default;
+    // Wait numbers are renumbered from 1 when they reach `orderLimit`
+    // (tests make it small; in a run it is never reached in practice).
+    explicit TimeWaiters(uint64_t orderLimit = kOrderLimit) : orderLimit_(orderLimit) {}
     TimeWaiters(const TimeWaiters&) = delete;
     TimeWaiters& operator=(const TimeWaiters&) = delete;
     ~TimeWaiters() { clear(); }
 
     // A wait until exactly `t`.
     void add(Process* p, const Value& t) {
-        uint64_t order = ++order_;
+        uint64_t order = nextOrder();
         p->timeToken = order;
-        push(heap_, entry(t, order, p));
+        heap_.push(entry(t, order, p), *this);
     }
     // A wait that ends at `tmax`, or at an advance to `tmin` or later.
     void add(Process* p, const Value& tmin, const Value& tmax) {
@@ -97,10 +104,10 @@ class TimeWaiters {
             add(p, tmax);
             return;
         }
-        uint64_t order = ++order_;
+        uint64_t order = nextOrder();
         p->timeToken = order;
-        push(ranged_, entry(tmin, order, p));
-        push(heap_, entry(tmax, order, p));
+        ranged_.push(entry(tmin, order, p), *this);
+        heap_.push(entry(tmax, order, p), *this);
     }
 
     // The earliest maximum bound of a live waiter, into `t`; false when none.
@@ -108,14 +115,21 @@ class TimeWaiters {
         dropStale(heap_);
         if (heap_.empty())
             return false;
-        t = timeOf(heap_.front());
+        const Node& f = heap_.front();
+        const Wait& w = waits_[f.tag & kSlotMask];
+        t = timeOf(w);
+        // An advance nearly always goes to this time: wakeDue reuses it.
+        last_ = Probe{f.key, w.num, w.den, f.tag & kInexact};
         return true;
     }
 
     // Wakes, by wake(process), every live waiter due at time `t`, in the
     // order of their waits; each leaves the waiters before it is woken.
     template <typename Wake> void wakeDue(const Value& t, Wake&& wake) {
-        Probe at(t);
+        Probe at =
+            t.isSmallExact() && t.smallNumerator() == last_.num && t.smallDenominator() == last_.den
+                ? last_
+                : probe(t);
         dropStale(ranged_);
         if (!ranged_.empty() && due(ranged_.front(), at, t)) {
             wakeMixed(at, t, wake);
@@ -124,139 +138,323 @@ class TimeWaiters {
         // Only maxima are due. Every one due has the maximum `t` (the clock
         // never passes a maximum, and `t` is at most the earliest), so they
         // leave the heap in the order of their waits: wake them as they come.
-        for (;;) {
-            dropStale(heap_);
-            if (heap_.empty() || !due(heap_.front(), at, t))
-                return;
-            Entry e = heap_.front();
-            pop(heap_);
-            wakeTaken(e, wake);
+        // A front that is not due is left as it is, stale or not.
+        while (!heap_.empty() && due(heap_.front(), at, t)) {
+            Node e = heap_.front();
+            heap_.pop(*this);
+            if (live(e))
+                wakeTaken(e, wake);
+            else
+                release(e);
         }
     }
 
     void clear() {
         // Out of the heaps first: a process freed here frees what it holds.
-        std::vector<Entry> entries = std::move(heap_);
-        entries.insert(entries.end(), ranged_.begin(), ranged_.end());
-        heap_.clear();
-        ranged_.clear();
-        for (const Entry& e : entries)
+        std::vector<Node> entries;
+        heap_.takeAll(entries);
+        ranged_.takeAll(entries);
+        for (const Node& e : entries)
             release(e);
+        waits_.clear();
+        freeWaits_.clear();
         bigTimes_.clear();
         freeBigTimes_.clear();
         due_.clear();
     }
 
+    // How many times the wait numbers were renumbered (for tests).
+    size_t renumbers() const { return renumbers_; }
+
   private:
-    // Trivially copyable: heaps move entries as words.
-    struct Entry {
-        double key;       // the time rounded toward zero: orders most pairs
+    // The wait's number goes in the tag's high bits, so that tags compare
+    // as the numbers do; a slab index in the low ones.
+    static constexpr int kSlotBits = 28;
+    static constexpr uint64_t kSlotMask = (uint64_t(1) << kSlotBits) - 1;
+    static constexpr uint64_t kInexact = uint64_t(1) << kSlotBits; // key != time
+    static constexpr int kOrderShift = kSlotBits + 1;
+    static constexpr uint64_t kOrderLimit = uint64_t(1) << (64 - kOrderShift);
+
+    // A heap entry. Trivially copyable: heaps move entries as two words.
+    struct Node {
+        double key;   // the time rounded to nearest: orders most pairs
+        uint64_t tag; // order << kOrderShift | inexact key | slab index
+    };
+    // The rest of a wait, in place while its entry moves.
+    struct Wait {
         int64_t num;      // the time is num/den (den 1: an Int) ...
         uint64_t den;     // ... or, when den is 0, bigTimes_[num]
-        uint64_t order;   // the wait's number: FIFO among equal times; the
-                          // process's timeToken while the wait is live
         Process* process; // holds a reference
+    };
+    // `t` as an entry holds it (den 0: not inline).
+    struct Probe {
+        double key = 0;
+        int64_t num = 0;
+        uint64_t den = 0;
+        uint64_t inexact = kInexact;
     };
     // A waiter about to be woken, with its place in the waking order.
     struct Due {
         uint64_t order = 0;
         ProcessRef process;
     };
-    // A heap with four children per node: half the depth of a binary one,
-    // and a node's children share a cache line or two.
-    static constexpr size_t kArity = 4; // popSift's tournament assumes 4
 
-    Entry entry(const Value& t, uint64_t order, Process* p) {
-        ++p->refs;
-        if (t.isSmallExact()) [[likely]]
-            return Entry{timeKey(t), t.smallNumerator(), t.smallDenominator(), order, p};
+    static uint64_t orderOf(const Node& e) { return e.tag >> kOrderShift; }
+
+    // A heap with four children per node, stored three places in, so that
+    // the four children of a node fill one aligned cache line. Keys past
+    // the end are +infinity: a sift step always reads four.
+    class Heap {
+      public:
+        Heap() = default;
+        Heap(const Heap&) = delete;
+        Heap& operator=(const Heap&) = delete;
+        ~Heap() { deallocate(); }
+
+        bool empty() const { return size_ == 0; }
+        size_t size() const { return size_; }
+        const Node& front() const { return at(0); }
+        Node* begin() { return base_ + kFront; }
+        Node* end() { return base_ + kFront + size_; }
+
+        void push(const Node& e, const TimeWaiters& w) {
+            if (size_ == capacity_)
+                grow();
+            size_t i = size_++;
+            // Most of the time few processes wait: a lone entry moves nowhere.
+            while (i > 0) {
+                size_t parent = (i - 1) / kArity;
+                if (!w.before(e, at(parent)))
+                    break;
+                at(i) = at(parent);
+                i = parent;
+            }
+            at(i) = e;
+        }
+        // Removes the front entry (already released or taken). The hole
+        // left at the front goes down to a leaf through the earliest child,
+        // and the last entry rises from there to its place: it nearly
+        // always belongs low, so this saves a comparison on every level.
+        void pop(const TimeWaiters& w) {
+            Node last = at(--size_);
+            at(size_).key = kNone;
+            size_t n = size_;
+            if (n == 0)
+                return;
+            size_t i = 0;
+            for (;;) {
+                size_t first = i * kArity + 1;
+                if (first >= n)
+                    break;
+                size_t best = first + earliestChild(&at(first), first, n, w);
+                at(i) = at(best);
+                i = best;
+            }
+            while (i > 0) {
+                size_t parent = (i - 1) / kArity;
+                if (!w.before(last, at(parent)))
+                    break;
+                at(i) = at(parent);
+                i = parent;
+            }
+            at(i) = last;
+        }
+        // Moves every entry to `out`, leaving the heap empty.
+        void takeAll(std::vector<Node>& out) {
+            out.insert(out.end(), begin(), end());
+            for (size_t i = 0; i < size_; ++i)
+                at(i).key = kNone;
+            size_ = 0;
+        }
+
+      private:
+        static constexpr size_t kArity = 4;
+        static constexpr size_t kFront = 3; // children of i at 4i+4.. in the buffer
+        static constexpr size_t kLine = 64;
+        static constexpr double kNone = std::numeric_limits<double>::infinity();
+
+        Node& at(size_t i) { return base_[i + kFront]; }
+        const Node& at(size_t i) const { return base_[i + kFront]; }
+
+        // The place (0-3) of the earliest of the four entries from `c`
+        // (logical index `first`; those from `n` on are padding). The
+        // smallest key decides without a branch; equal smallest keys, nearly
+        // always equal times, go to the exact order.
+        static size_t earliestChild(const Node* c, size_t first, size_t n, const TimeWaiters& w) {
+#if defined(__SSE2__)
+            __m128d a = _mm_loadh_pd(_mm_load_sd(&c[0].key), &c[1].key);
+            __m128d b = _mm_loadh_pd(_mm_load_sd(&c[2].key), &c[3].key);
+            __m128d m = _mm_min_pd(a, b);
+            m = _mm_min_pd(m, _mm_shuffle_pd(m, m, 1));
+            unsigned mask = unsigned(_mm_movemask_pd(_mm_cmpeq_pd(a, m))) |
+                            unsigned(_mm_movemask_pd(_mm_cmpeq_pd(b, m))) << 2;
+#else
+            double m = std::min(std::min(c[0].key, c[1].key), std::min(c[2].key, c[3].key));
+            unsigned mask = unsigned(c[0].key == m) | unsigned(c[1].key == m) << 1 |
+                            unsigned(c[2].key == m) << 2 | unsigned(c[3].key == m) << 3;
+#endif
+            if ((mask & (mask - 1)) == 0) [[likely]]
+                return size_t(std::countr_zero(mask));
+            // Equal keys: the exact order among those, padding left out.
+            size_t best = size_t(std::countr_zero(mask));
+            for (size_t k = best + 1; k < 4 && first + k < n; ++k)
+                if ((mask >> k & 1) && w.before(c[k], c[best]))
+                    best = k;
+            return best;
+        }
+
+        void grow() {
+            size_t capacity = capacity_ ? 2 * capacity_ : 60;
+            size_t slots = capacity + kFront + kArity;
+            Node* base =
+                static_cast<Node*>(::operator new(slots * sizeof(Node), std::align_val_t(kLine)));
+            for (size_t i = 0; i < slots; ++i)
+                base[i] = Node{kNone, 0};
+            if (base_)
+                std::memcpy(base + kFront, base_ + kFront, size_ * sizeof(Node));
+            deallocate();
+            base_ = base;
+            capacity_ = capacity;
+        }
+        void deallocate() {
+            if (base_)
+                ::operator delete(base_, std::align_val_t(kLine));
+            base_ = nullptr;
+        }
+
+        Node* base_ = nullptr;
+        size_t size_ = 0;
+        size_t capacity_ = 0;
+    };
+
+    uint64_t nextOrder() {
+        if (order_ + 1 >= orderLimit_)
+            renumber();
+        return ++order_;
+    }
+
+    Node entry(const Value& t, uint64_t order, Process* p) {
         size_t slot;
-        if (!freeBigTimes_.empty()) {
-            slot = freeBigTimes_.back();
-            freeBigTimes_.pop_back();
-            bigTimes_[slot] = t;
+        if (!freeWaits_.empty()) {
+            slot = freeWaits_.back();
+            freeWaits_.pop_back();
         } else {
-            slot = bigTimes_.size();
-            bigTimes_.push_back(t);
+            if (waits_.size() > kSlotMask)
+                throw std::length_error("too many processes waiting for the clock");
+            slot = waits_.size();
+            waits_.emplace_back();
         }
-        return Entry{timeKeySlow(t), int64_t(slot), 0, order, p};
-    }
-    Value timeOf(const Entry& e) const {
-        if (e.den == 1)
-            return Value::fromInt(e.num);
-        if (e.den != 0)
-            return Value::fromSmallRat(e.num, e.den);
-        return bigTimes_[size_t(e.num)];
-    }
-    void freeTime(const Entry& e) {
-        if (e.den == 0) {
-            bigTimes_[size_t(e.num)] = Value();
-            freeBigTimes_.push_back(size_t(e.num));
+        ++p->refs;
+        Wait& w = waits_[slot];
+        w.process = p;
+        double key;
+        if (t.isSmallExact()) [[likely]] {
+            w.num = t.smallNumerator();
+            w.den = t.smallDenominator();
+            key = timeKey(t);
+        } else {
+            size_t big;
+            if (!freeBigTimes_.empty()) {
+                big = freeBigTimes_.back();
+                freeBigTimes_.pop_back();
+                bigTimes_[big] = t;
+            } else {
+                big = bigTimes_.size();
+                bigTimes_.push_back(t);
+            }
+            w.num = int64_t(big);
+            w.den = 0;
+            key = timeKeySlow(t);
         }
+        return Node{key, order << kOrderShift | inexactBit(key, w) | slot};
+    }
+    // Whether the key is not the time itself (then equal keys need not be
+    // equal times).
+    static uint64_t inexactBit(double key, const Wait& w) {
+        constexpr int64_t kExact = int64_t(1) << 53;
+        bool exact = w.den == 1 && w.num > -kExact && w.num < kExact && double(w.num) == key;
+        return exact ? 0 : kInexact;
+    }
+    Probe probe(const Value& t) const {
+        if (t.isSmallExact()) [[likely]] {
+            Probe at{timeKey(t), t.smallNumerator(), t.smallDenominator(), 0};
+            at.inexact = inexactBit(at.key, Wait{at.num, at.den, nullptr});
+            return at;
+        }
+        return Probe{timeKeySlow(t), 0, 0, kInexact};
+    }
+
+    Value timeOf(const Wait& w) const {
+        if (w.den == 1)
+            return Value::fromInt(w.num);
+        if (w.den != 0)
+            return Value::fromSmallRat(w.num, w.den);
+        return bigTimes_[size_t(w.num)];
+    }
+    // Frees an entry's slab place and time (its process is dealt with).
+    void freeWait(const Node& e) {
+        size_t slot = e.tag & kSlotMask;
+        Wait& w = waits_[slot];
+        if (w.den == 0) {
+            bigTimes_[size_t(w.num)] = Value();
+            freeBigTimes_.push_back(size_t(w.num));
+        }
+        freeWaits_.push_back(uint32_t(slot));
+    }
+    Process* processOf(const Node& e) const {
+        return waits_[e.tag & kSlotMask].process;
+    }
+    bool live(const Node& e) const {
+        return processOf(e)->timeToken == orderOf(e);
     }
     // Drops an entry's hold on its process and time.
-    void release(const Entry& e) {
-        freeTime(e);
-        if (--e.process->refs == 0)
-            destroyProcess(e.process);
+    void release(const Node& e) {
+        Process* p = processOf(e);
+        freeWait(e);
+        if (--p->refs == 0)
+            destroyProcess(p);
     }
-    // `t` as an entry holds it (den 0: not inline).
-    struct Probe {
-        double key = 0;
-        int64_t num = 0;
-        uint64_t den = 0;
-        explicit Probe(const Value& t) {
-            if (t.isSmallExact()) [[likely]] {
-                key = timeKey(t);
-                num = t.smallNumerator();
-                den = t.smallDenominator();
-            } else {
-                key = timeKeySlow(t);
-            }
-        }
-    };
     // Whether entry `e` is due at time `t` (`at`).
-    bool due(const Entry& e, const Probe& at, const Value& t) const {
+    bool due(const Node& e, const Probe& at, const Value& t) const {
         if (e.key != at.key) [[likely]]
             return e.key < at.key;
-        if (e.num == at.num && e.den == at.den && at.den != 0)
+        if (((e.tag & kInexact) | at.inexact) == 0)
+            return true; // both times are the key
+        const Wait& w = waits_[e.tag & kSlotMask];
+        if (w.num == at.num && w.den == at.den && at.den != 0)
             return true;
-        if (e.den != 0 && at.den != 0)
-            return smallrat::Int128(e.num) * smallrat::Int128(at.den) <=
-                   smallrat::Int128(at.num) * smallrat::Int128(e.den);
-        return compare(timeOf(e), t) <= 0;
+        if (w.den != 0 && at.den != 0)
+            return smallrat::Int128(w.num) * smallrat::Int128(at.den) <=
+                   smallrat::Int128(at.num) * smallrat::Int128(w.den);
+        return compare(timeOf(w), t) <= 0;
     }
     // Wakes the process of a live entry that has left its heap; the
     // entry's reference is dropped after the wake, even if it throws.
-    template <typename Wake> void wakeTaken(const Entry& e, Wake& wake) {
+    template <typename Wake> void wakeTaken(const Node& e, Wake& wake) {
         struct Held {
             Process* p;
             ~Held() {
                 if (--p->refs == 0)
                     destroyProcess(p);
             }
-        } held{e.process};
-        e.process->timeToken = 0;
-        freeTime(e);
-        wake(e.process);
+        } held{processOf(e)};
+        held.p->timeToken = 0;
+        freeWait(e);
+        wake(held.p);
     }
     // Some minima are due too: those waiters may have waited before the
     // maxima, so all due are gathered and woken in the order of their waits.
     template <typename Wake> void wakeMixed(const Probe& at, const Value& t, Wake& wake) {
         due_.clear();
-        for (;;) {
-            dropStale(heap_);
-            if (heap_.empty() || !due(heap_.front(), at, t))
-                break;
-            take(heap_.front());
-            pop(heap_);
-        }
-        for (;;) {
-            dropStale(ranged_);
-            if (ranged_.empty() || !due(ranged_.front(), at, t))
-                break;
-            take(ranged_.front());
-            pop(ranged_);
+        for (Heap* h : {&heap_, &ranged_}) {
+            for (;;) {
+                dropStale(*h);
+                if (h->empty() || !due(h->front(), at, t))
+                    break;
+                Node e = h->front();
+                h->pop(*this);
+                take(e);
+            }
         }
         std::sort(due_.begin(), due_.end(),
                   [](const Due& a, const Due& b) { return a.order < b.order; });
@@ -265,110 +463,92 @@ class TimeWaiters {
         due_.clear();
     }
     // Moves a live entry's process (and its reference) to the due list.
-    void take(const Entry& e) {
-        e.process->timeToken = 0;
-        due_.push_back(Due{e.order, ProcessRef(e.process)});
-        --e.process->refs; // the heap's reference, now the list's
-        freeTime(e);
+    void take(const Node& e) {
+        Process* p = processOf(e);
+        p->timeToken = 0;
+        due_.push_back(Due{orderOf(e), ProcessRef(p)});
+        --p->refs; // the heap's reference, now the list's
+        freeWait(e);
     }
 
     // Whether `a` leaves its heap before `b`: earlier time, then earlier wait.
-    // Keys never reverse the exact order; equal keys are nearly always equal
-    // times, seen in their words (two entries never share a big-time slot).
-    bool before(const Entry& a, const Entry& b) const {
+    // Keys never reverse the exact order; equal keys that are both exact
+    // are equal times, ordered by the tags' numbers.
+    bool before(const Node& a, const Node& b) const {
         if (a.key != b.key) [[likely]]
             return a.key < b.key;
-        if (a.num == b.num && a.den == b.den) [[likely]]
-            return a.order < b.order;
+        if (((a.tag | b.tag) & kInexact) == 0) [[likely]]
+            return a.tag < b.tag;
         return beforeSlow(a, b);
     }
-    bool beforeSlow(const Entry& a, const Entry& b) const {
+    bool beforeSlow(const Node& a, const Node& b) const {
+        const Wait& x = waits_[a.tag & kSlotMask];
+        const Wait& y = waits_[b.tag & kSlotMask];
         int c;
-        if (a.den != 0 && b.den != 0) {
-            smallrat::Int128 x = smallrat::Int128(a.num) * smallrat::Int128(b.den);
-            smallrat::Int128 y = smallrat::Int128(b.num) * smallrat::Int128(a.den);
-            c = (x > y) - (x < y);
+        if (x.num == y.num && x.den == y.den && x.den != 0) {
+            c = 0;
+        } else if (x.den != 0 && y.den != 0) {
+            smallrat::Int128 l = smallrat::Int128(x.num) * smallrat::Int128(y.den);
+            smallrat::Int128 r = smallrat::Int128(y.num) * smallrat::Int128(x.den);
+            c = (l > r) - (l < r);
         } else {
-            c = compare(timeOf(a), timeOf(b));
+            c = compare(timeOf(x), timeOf(y));
         }
-        return c != 0 ? c < 0 : a.order < b.order;
+        return c != 0 ? c < 0 : a.tag < b.tag;
     }
 
-    // Most of the time few processes wait for the clock: a lone entry
-    // moves nowhere, and the sifts are out of the way.
-    void push(std::vector<Entry>& h, const Entry& e) {
-        h.push_back(e);
-        if (h.size() > 1)
-            siftUp(h);
-    }
-    // Removes the front entry (already released or taken).
-    void pop(std::vector<Entry>& h) {
-        if (h.size() > 1)
-            popSift(h);
-        else
-            h.pop_back();
-    }
-    // Sifts through a hole: each level moves one entry instead of swapping.
-    void siftUp(std::vector<Entry>& h) {
-        size_t i = h.size() - 1;
-        Entry e = h[i];
-        while (i > 0) {
-            size_t parent = (i - 1) / kArity;
-            if (!before(e, h[parent]))
-                break;
-            h[i] = h[parent];
-            i = parent;
-        }
-        h[i] = e;
-    }
-    // The hole left at the front goes down to a leaf through the earliest
-    // child, and the last entry rises from there to its place: it nearly
-    // always belongs low, so this saves a comparison on every level.
-    void popSift(std::vector<Entry>& h) {
-        Entry last = h.back();
-        h.pop_back();
-        size_t n = h.size();
-        size_t i = 0;
-        for (;;) {
-            size_t first = i * kArity + 1;
-            if (first >= n)
-                break;
-            size_t best = first;
-            if (first + kArity <= n) {
-                // All four children: a tournament in three comparisons.
-                size_t a = before(h[first + 1], h[first]) ? first + 1 : first;
-                size_t b = before(h[first + 3], h[first + 2]) ? first + 3 : first + 2;
-                best = before(h[b], h[a]) ? b : a;
-            } else {
-                for (size_t c = first + 1; c < n; ++c)
-                    if (before(h[c], h[best]))
-                        best = c;
-            }
-            h[i] = h[best];
-            i = best;
-        }
-        while (i > 0) {
-            size_t parent = (i - 1) / kArity;
-            if (!before(last, h[parent]))
-                break;
-            h[i] = h[parent];
-            i = parent;
-        }
-        h[i] = last;
-    }
-    void dropStale(std::vector<Entry>& h) {
-        while (!h.empty() && h.front().process->timeToken != h.front().order) {
-            release(h.front());
-            pop(h);
+    void dropStale(Heap& h) {
+        while (!h.empty() && !live(h.front())) {
+            Node e = h.front();
+            h.pop(*this);
+            release(e);
         }
     }
 
-    std::vector<Entry> heap_;
-    std::vector<Entry> ranged_;
+    // Wait numbers ran out: number the waits from 1 again, in their order,
+    // so that ties keep theirs; entries keep their places in the heaps.
+    // A process's token follows its live wait.
+    void renumber() {
+        std::vector<uint64_t> orders;
+        for (Heap* h : {&heap_, &ranged_})
+            for (const Node& e : *h)
+                orders.push_back(orderOf(e));
+        std::sort(orders.begin(), orders.end());
+        orders.erase(std::unique(orders.begin(), orders.end()), orders.end());
+        auto renumbered = [&](uint64_t order) {
+            return uint64_t(std::lower_bound(orders.begin(), orders.end(), order) -
+                            orders.begin()) +
+                   1;
+        };
+        // Which entries are live is seen against the old tokens before any
+        // token changes (a ranged wait's two entries name one process).
+        std::vector<std::pair<Process*, uint64_t>> tokens;
+        for (Heap* h : {&heap_, &ranged_})
+            for (const Node& e : *h)
+                if (live(e))
+                    tokens.emplace_back(processOf(e), renumbered(orderOf(e)));
+        for (auto& [p, token] : tokens)
+            p->timeToken = token;
+        for (Heap* h : {&heap_, &ranged_})
+            for (Node& e : *h)
+                e.tag = renumbered(orderOf(e)) << kOrderShift | (e.tag & (kSlotMask | kInexact));
+        order_ = orders.size();
+        ++renumbers_;
+        if (order_ + 1 >= orderLimit_)
+            throw std::length_error("too many processes waiting for the clock");
+    }
+
+    Heap heap_;
+    Heap ranged_;
+    std::vector<Wait> waits_;          // the slab the entries name
+    std::vector<uint32_t> freeWaits_;  // free places in waits_
     std::vector<Value> bigTimes_;      // times that are not inline numbers
     std::vector<size_t> freeBigTimes_; // free places in bigTimes_
     std::vector<Due> due_;             // wakeMixed's list, kept for its capacity
+    Probe last_;                       // the time earliest() last found
     uint64_t order_ = 0;
+    uint64_t orderLimit_;
+    size_t renumbers_ = 0;
 };
 
 } // namespace absim::interp

@@ -72,19 +72,29 @@ struct Wait {
     bool live;
 };
 
+// The shape of a random run.
+struct RunShape {
+    int rounds = 60;
+    int maxAdds = 12;        // waits added before an advance: 0 to maxAdds - 1
+    uint64_t orderLimit = 0; // 0: the waiters' own; small: they renumber often
+};
+
 // One random run: waits are added at the clock plus random durations
 // (some with a range, some killed before they wake), and every advance is
 // checked against the reference.
-void checkRun(uint64_t seed) {
+void checkRun(uint64_t seed, RunShape shape = {}) {
     std::mt19937_64 rng(seed);
     std::vector<std::unique_ptr<Process>> processes;
     std::vector<Wait> waits;
-    TimeWaiters waiters;
+    std::unique_ptr<TimeWaiters> owned = shape.orderLimit
+                                             ? std::make_unique<TimeWaiters>(shape.orderLimit)
+                                             : std::make_unique<TimeWaiters>();
+    TimeWaiters& waiters = *owned;
     Value clock = Value::fromInt(0);
     uint64_t order = 0;
     size_t advances = 0;
-    for (int round = 0; round < 60; ++round) {
-        int adds = int(rng() % 12);
+    for (int round = 0; round < shape.rounds; ++round) {
+        int adds = int(rng() % uint64_t(shape.maxAdds));
         for (int i = 0; i < adds; ++i) {
             // A process is waited for once at a time.
             Process* p = nullptr;
@@ -110,6 +120,8 @@ void checkRun(uint64_t seed) {
                 waiters.add(p, lo);
                 waits.push_back(Wait{p, lo, lo, order, true});
             }
+            if (shape.orderLimit)
+                CHECK(p->timeToken < shape.orderLimit); // renumbered in time
         }
         // Kill a waiter now and then: its entries go stale.
         if (rng() % 4 == 0) {
@@ -157,7 +169,9 @@ void checkRun(uint64_t seed) {
         CHECK(woken == expected);
         ++advances;
     }
-    CHECK(advances > 20);
+    CHECK(advances > size_t(shape.rounds / 3));
+    if (shape.orderLimit)
+        CHECK(waiters.renumbers() >= 2);
     waiters.clear();
     for (auto& p : processes)
         CHECK(p->refs == 1); // every reference the waiters took is back
@@ -181,6 +195,22 @@ TEST_CASE("time_waiters_test_times_with_equal_keys") {
 TEST_CASE("time_waiters_wake_in_time_then_wait_order") {
     for (uint64_t seed = 1; seed <= 300; ++seed)
         checkRun(seed);
+}
+
+TEST_CASE("time_waiters_many_waiters_at_equal_and_near_times") {
+    // Hundreds of waits before each advance: heaps thousands deep, so every
+    // level of a sift meets equal keys of equal times, of distinct times,
+    // and the end of the heap.
+    for (uint64_t seed = 1; seed <= 6; ++seed)
+        checkRun(seed, RunShape{40, 600, 0});
+}
+
+TEST_CASE("time_waiters_renumber_waits_without_changing_their_order") {
+    // Wait numbers run out every few dozen waits: renumbering keeps the
+    // order of equal times, live and stale entries apart, and ranged waits'
+    // two entries together.
+    for (uint64_t seed = 1; seed <= 60; ++seed)
+        checkRun(seed, RunShape{400, 4, 250});
 }
 
 TEST_CASE("time_waiters_order_equal_times_by_their_waits") {
