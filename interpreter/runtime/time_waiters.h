@@ -7,12 +7,13 @@
 // Entries are never removed early: a stale one (its process was killed or
 // woken otherwise) is recognised by its number and skipped.
 //
-// A heap entry is 16 bytes: the time as a double key and a tag holding the
-// wait's number, so four siblings share one cache line, a sift step picks
-// the earliest of four keys without a branch, and equal times whose keys
-// are exact (Ints, mostly) are ordered by their numbers alone. The rest of
-// a wait (its exact time, its process) sits still in a slab the entry
-// names; a sift reads it only for equal keys of inexact times.
+// A heap entry is the time as a double key and a tag holding the wait's
+// number, in two arrays: the keys of a node's eight children fill one
+// cache line, a sift step picks the earliest of them without a branch, and
+// equal times whose keys are exact (Ints, mostly) are ordered by their
+// numbers alone. The rest of a wait (its exact time, its process) sits
+// still in a slab the tag names; a sift reads it only for equal keys of
+// inexact times.
 //
 // Every time waited for is in practice an inline Int or Rat (value.h), so a
 // wait holds its time as num/den: plain words, no reference counting, and
@@ -147,6 +148,13 @@ class TimeWaiters {
             else
                 release(e);
         }
+        // The next front is most likely the next to wake: its process
+        // comes into the cache while the woken ones run.
+        if (!heap_.empty()) {
+            Process* next = processOf(heap_.front());
+            __builtin_prefetch(next);
+            __builtin_prefetch(&next->timeToken);
+        }
     }
 
     void clear() {
@@ -175,7 +183,7 @@ class TimeWaiters {
     static constexpr int kOrderShift = kSlotBits + 1;
     static constexpr uint64_t kOrderLimit = uint64_t(1) << (64 - kOrderShift);
 
-    // A heap entry. Trivially copyable: heaps move entries as two words.
+    // A heap entry, as the heaps hand it out and take it in.
     struct Node {
         double key;   // the time rounded to nearest: orders most pairs
         uint64_t tag; // order << kOrderShift | inexact key | slab index
@@ -201,9 +209,11 @@ class TimeWaiters {
 
     static uint64_t orderOf(const Node& e) { return e.tag >> kOrderShift; }
 
-    // A heap with four children per node, stored three places in, so that
-    // the four children of a node fill one aligned cache line. Keys past
-    // the end are +infinity: a sift step always reads four.
+    // A heap with eight children per node, its keys and tags in separate
+    // arrays stored seven places in, so that the eight children's keys of
+    // a node fill one aligned cache line: a sift step loads one line and
+    // picks the smallest key without a branch. Keys past the end are
+    // +infinity, so a step always reads eight.
     class Heap {
       public:
         Heap() = default;
@@ -213,9 +223,9 @@ class TimeWaiters {
 
         bool empty() const { return size_ == 0; }
         size_t size() const { return size_; }
-        const Node& front() const { return at(0); }
-        Node* begin() { return base_ + kFront; }
-        Node* end() { return base_ + kFront + size_; }
+        Node front() const { return Node{keys_[kFront], tags_[kFront]}; }
+        Node at(size_t i) const { return Node{keys_[i + kFront], tags_[i + kFront]}; }
+        void setTag(size_t i, uint64_t tag) { tags_[i + kFront] = tag; }
 
         void push(const Node& e, const TimeWaiters& w) {
             if (size_ == capacity_)
@@ -226,10 +236,10 @@ class TimeWaiters {
                 size_t parent = (i - 1) / kArity;
                 if (!w.before(e, at(parent)))
                     break;
-                at(i) = at(parent);
+                put(i, at(parent));
                 i = parent;
             }
-            at(i) = e;
+            put(i, e);
         }
         // Removes the front entry (already released or taken). The hole
         // left at the front goes down to a leaf through the earliest child,
@@ -237,7 +247,7 @@ class TimeWaiters {
         // always belongs low, so this saves a comparison on every level.
         void pop(const TimeWaiters& w) {
             Node last = at(--size_);
-            at(size_).key = kNone;
+            keys_[size_ + kFront] = kNone;
             size_t n = size_;
             if (n == 0)
                 return;
@@ -246,83 +256,119 @@ class TimeWaiters {
                 size_t first = i * kArity + 1;
                 if (first >= n)
                     break;
-                size_t best = first + earliestChild(&at(first), first, n, w);
-                at(i) = at(best);
+                size_t best = first + earliestChild(first, n, w);
+                put(i, at(best));
                 i = best;
             }
             while (i > 0) {
                 size_t parent = (i - 1) / kArity;
                 if (!w.before(last, at(parent)))
                     break;
-                at(i) = at(parent);
+                put(i, at(parent));
                 i = parent;
             }
-            at(i) = last;
+            put(i, last);
         }
         // Moves every entry to `out`, leaving the heap empty.
         void takeAll(std::vector<Node>& out) {
-            out.insert(out.end(), begin(), end());
-            for (size_t i = 0; i < size_; ++i)
-                at(i).key = kNone;
+            for (size_t i = 0; i < size_; ++i) {
+                out.push_back(at(i));
+                keys_[i + kFront] = kNone;
+            }
             size_ = 0;
         }
 
       private:
-        static constexpr size_t kArity = 4;
-        static constexpr size_t kFront = 3; // children of i at 4i+4.. in the buffer
+        static constexpr size_t kArity = 8;
+        static constexpr size_t kFront = 7; // children of i at 8i+8.. in the arrays
         static constexpr size_t kLine = 64;
         static constexpr double kNone = std::numeric_limits<double>::infinity();
 
-        Node& at(size_t i) { return base_[i + kFront]; }
-        const Node& at(size_t i) const { return base_[i + kFront]; }
+        void put(size_t i, const Node& e) {
+            keys_[i + kFront] = e.key;
+            tags_[i + kFront] = e.tag;
+        }
 
-        // The place (0-3) of the earliest of the four entries from `c`
-        // (logical index `first`; those from `n` on are padding). The
-        // smallest key decides without a branch; equal smallest keys, nearly
-        // always equal times, go to the exact order.
-        static size_t earliestChild(const Node* c, size_t first, size_t n, const TimeWaiters& w) {
+        // The place (0-7) of the earliest of the eight entries from logical
+        // index `first` (those from `n` on are padding). The smallest key
+        // decides; equal smallest keys, nearly always equal times, go to
+        // the exact order.
+        size_t earliestChild(size_t first, size_t n, const TimeWaiters& w) const {
+            const double* k = keys_ + first + kFront;
 #if defined(__SSE2__)
-            __m128d a = _mm_loadh_pd(_mm_load_sd(&c[0].key), &c[1].key);
-            __m128d b = _mm_loadh_pd(_mm_load_sd(&c[2].key), &c[3].key);
-            __m128d m = _mm_min_pd(a, b);
+            __m128d a = _mm_load_pd(k), b = _mm_load_pd(k + 2);
+            __m128d c = _mm_load_pd(k + 4), d = _mm_load_pd(k + 6);
+            __m128d m = _mm_min_pd(_mm_min_pd(a, b), _mm_min_pd(c, d));
             m = _mm_min_pd(m, _mm_shuffle_pd(m, m, 1));
             unsigned mask = unsigned(_mm_movemask_pd(_mm_cmpeq_pd(a, m))) |
-                            unsigned(_mm_movemask_pd(_mm_cmpeq_pd(b, m))) << 2;
+                            unsigned(_mm_movemask_pd(_mm_cmpeq_pd(b, m))) << 2 |
+                            unsigned(_mm_movemask_pd(_mm_cmpeq_pd(c, m))) << 4 |
+                            unsigned(_mm_movemask_pd(_mm_cmpeq_pd(d, m))) << 6;
 #else
-            double m = std::min(std::min(c[0].key, c[1].key), std::min(c[2].key, c[3].key));
-            unsigned mask = unsigned(c[0].key == m) | unsigned(c[1].key == m) << 1 |
-                            unsigned(c[2].key == m) << 2 | unsigned(c[3].key == m) << 3;
+            double m = k[0];
+            for (size_t j = 1; j < kArity; ++j)
+                m = std::min(m, k[j]);
+            unsigned mask = 0;
+            for (size_t j = 0; j < kArity; ++j)
+                mask |= unsigned(k[j] == m) << j;
 #endif
             if ((mask & (mask - 1)) == 0) [[likely]]
-                return size_t(std::countr_zero(mask));
-            // Equal keys: the exact order among those, padding left out.
-            size_t best = size_t(std::countr_zero(mask));
-            for (size_t k = best + 1; k < 4 && first + k < n; ++k)
-                if ((mask >> k & 1) && w.before(c[k], c[best]))
-                    best = k;
+                return size_t(__builtin_ctz(mask)); // mask is never 0: no NaN keys
+            return earliestTied(first, n, mask, w);
+        }
+        // Equal smallest keys. When all are exact they are equal times (many
+        // waits for one time): the smallest number wins, picked without a
+        // branch. Otherwise the exact order decides, padding left out (an
+        // infinite key of a real entry is never exact).
+        [[gnu::noinline]] size_t earliestTied(size_t first, size_t n, unsigned mask,
+                                              const TimeWaiters& w) const {
+            const uint64_t* t = tags_ + first + kFront;
+            uint64_t least = ~uint64_t(0), inexact = 0;
+            size_t best = 0;
+            for (size_t j = 0; j < kArity; ++j) {
+                uint64_t tag = mask >> j & 1 ? t[j] : ~uint64_t(0);
+                inexact |= mask >> j & 1 ? t[j] & kInexact : 0;
+                best = tag < least ? j : best;
+                least = tag < least ? tag : least;
+            }
+            if (inexact == 0) [[likely]]
+                return best;
+            best = size_t(std::countr_zero(mask));
+            for (size_t j = best + 1; j < kArity && first + j < n; ++j)
+                if ((mask >> j & 1) && w.before(at(first + j), at(first + best)))
+                    best = j;
             return best;
         }
 
         void grow() {
-            size_t capacity = capacity_ ? 2 * capacity_ : 60;
+            size_t capacity = capacity_ ? 2 * capacity_ : 120;
             size_t slots = capacity + kFront + kArity;
-            Node* base =
-                static_cast<Node*>(::operator new(slots * sizeof(Node), std::align_val_t(kLine)));
-            for (size_t i = 0; i < slots; ++i)
-                base[i] = Node{kNone, 0};
-            if (base_)
-                std::memcpy(base + kFront, base_ + kFront, size_ * sizeof(Node));
+            double* keys = static_cast<double*>(
+                ::operator new(slots * sizeof(double), std::align_val_t(kLine)));
+            uint64_t* tags = static_cast<uint64_t*>(
+                ::operator new(slots * sizeof(uint64_t), std::align_val_t(kLine)));
+            std::fill(keys, keys + slots, kNone);
+            std::fill(tags, tags + slots, uint64_t(0));
+            if (keys_) {
+                std::memcpy(keys + kFront, keys_ + kFront, size_ * sizeof(double));
+                std::memcpy(tags + kFront, tags_ + kFront, size_ * sizeof(uint64_t));
+            }
             deallocate();
-            base_ = base;
+            keys_ = keys;
+            tags_ = tags;
             capacity_ = capacity;
         }
         void deallocate() {
-            if (base_)
-                ::operator delete(base_, std::align_val_t(kLine));
-            base_ = nullptr;
+            if (keys_) {
+                ::operator delete(keys_, std::align_val_t(kLine));
+                ::operator delete(tags_, std::align_val_t(kLine));
+            }
+            keys_ = nullptr;
+            tags_ = nullptr;
         }
 
-        Node* base_ = nullptr;
+        double* keys_ = nullptr;
+        uint64_t* tags_ = nullptr;
         size_t size_ = 0;
         size_t capacity_ = 0;
     };
@@ -366,19 +412,20 @@ class TimeWaiters {
             w.den = 0;
             key = timeKeySlow(t);
         }
-        return Node{key, order << kOrderShift | inexactBit(key, w) | slot};
+        return Node{key, order << kOrderShift | inexactBit(w) | slot};
     }
-    // Whether the key is not the time itself (then equal keys need not be
-    // equal times).
-    static uint64_t inexactBit(double key, const Wait& w) {
+    // Whether the key may not be the time itself (then equal keys need not
+    // be equal times). An integer a double holds over a power of two (an
+    // Int, a half, a quarter, ...) is its key exactly.
+    static uint64_t inexactBit(const Wait& w) {
         constexpr int64_t kExact = int64_t(1) << 53;
-        bool exact = w.den == 1 && w.num > -kExact && w.num < kExact && double(w.num) == key;
+        bool exact = w.den != 0 && (w.den & (w.den - 1)) == 0 && w.num > -kExact && w.num < kExact;
         return exact ? 0 : kInexact;
     }
     Probe probe(const Value& t) const {
         if (t.isSmallExact()) [[likely]] {
             Probe at{timeKey(t), t.smallNumerator(), t.smallDenominator(), 0};
-            at.inexact = inexactBit(at.key, Wait{at.num, at.den, nullptr});
+            at.inexact = inexactBit(Wait{at.num, at.den, nullptr});
             return at;
         }
         return Probe{timeKeySlow(t), 0, 0, kInexact};
@@ -511,8 +558,8 @@ class TimeWaiters {
     void renumber() {
         std::vector<uint64_t> orders;
         for (Heap* h : {&heap_, &ranged_})
-            for (const Node& e : *h)
-                orders.push_back(orderOf(e));
+            for (size_t i = 0; i < h->size(); ++i)
+                orders.push_back(orderOf(h->at(i)));
         std::sort(orders.begin(), orders.end());
         orders.erase(std::unique(orders.begin(), orders.end()), orders.end());
         auto renumbered = [&](uint64_t order) {
@@ -524,14 +571,17 @@ class TimeWaiters {
         // token changes (a ranged wait's two entries name one process).
         std::vector<std::pair<Process*, uint64_t>> tokens;
         for (Heap* h : {&heap_, &ranged_})
-            for (const Node& e : *h)
-                if (live(e))
+            for (size_t i = 0; i < h->size(); ++i)
+                if (Node e = h->at(i); live(e))
                     tokens.emplace_back(processOf(e), renumbered(orderOf(e)));
         for (auto& [p, token] : tokens)
             p->timeToken = token;
         for (Heap* h : {&heap_, &ranged_})
-            for (Node& e : *h)
-                e.tag = renumbered(orderOf(e)) << kOrderShift | (e.tag & (kSlotMask | kInexact));
+            for (size_t i = 0; i < h->size(); ++i) {
+                uint64_t tag = h->at(i).tag;
+                h->setTag(i, renumbered(tag >> kOrderShift) << kOrderShift |
+                                 (tag & (kSlotMask | kInexact)));
+            }
         order_ = orders.size();
         ++renumbers_;
         if (order_ + 1 >= orderLimit_)

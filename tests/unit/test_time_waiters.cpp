@@ -14,6 +14,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <random>
 #include <vector>
@@ -239,6 +240,38 @@ TEST_CASE("time_waiters_order_equal_times_by_their_waits") {
     }
     Value t;
     CHECK(!waiters.earliest(t));
+    for (auto& p : processes)
+        CHECK(p->refs == 1);
+}
+
+TEST_CASE("time_waiters_order_times_beyond_doubles") {
+    // Times above the largest double all get an infinite key, as the
+    // padding past a heap's end has: only the exact order may decide.
+    Value huge = Value::fromInt(1);
+    for (int i = 0; i < 19; ++i)
+        huge = multiply(huge, Value::fromInt(int64_t(1) << 60)); // 2^1140
+    REQUIRE(std::isinf(timeKeySlow(huge)));
+    const int offsets[] = {3, 1, 2, 1, 0, 5, 4, 0, 2, 9, 7, 6, 8, 3};
+    std::vector<std::unique_ptr<Process>> processes;
+    std::vector<std::pair<int, Process*>> expected; // by time, then wait
+    TimeWaiters waiters;
+    for (int k : offsets) {
+        processes.push_back(std::make_unique<Process>());
+        Process* p = processes.back().get();
+        p->refs = 1;
+        waiters.add(p, add(huge, Value::fromInt(k)));
+        expected.emplace_back(k, p);
+    }
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Process*> woken;
+    Value t;
+    while (waiters.earliest(t)) {
+        waiters.wakeDue(t, [&](Process* p) { woken.push_back(p); });
+    }
+    REQUIRE(woken.size() == expected.size());
+    for (size_t i = 0; i < woken.size(); ++i)
+        CHECK(woken[i] == expected[i].second);
     for (auto& p : processes)
         CHECK(p->refs == 1);
 }
