@@ -54,9 +54,18 @@ class Terminal:
 
     # The prompt is printed just before libedit puts the terminal into raw
     # mode; keys sent in between would meet the cooked tty (seen on a loaded
-    # machine). Give the editor a moment to take over.
-    def settle(self):
-        time.sleep(0.3)
+    # machine, where a fixed pause was not always enough). Wait until the
+    # pane's terminal has canonical mode off: the editor has taken over.
+    def settle(self, timeout=20):
+        tty = self.tmux(['display-message', '-p', '-t', 'repl', '#{pane_tty}']).stdout.strip()
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            modes = subprocess.run(['stty', '-F', tty, '-a'], capture_output=True,
+                                   text=True).stdout.split()
+            if '-icanon' in modes:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f'the line editor never took the terminal; screen:\n{self.screen()}')
 
     def close(self):
         self.tmux(['kill-server'], check=False)
@@ -107,6 +116,9 @@ def main():
         # Ctrl-C while typing abandons the line, not the REPL.
         before = t.prompts()
         t.type('garbage that is never run')
+        # Ctrl-C only once the editor has the text: a SIGINT flushes what
+        # the terminal has not yet delivered, and the test would prove nothing.
+        t.wait_for(lambda s: 'absim> garbage that is never run' in s, 'the typed line')
         t.keys('C-c')
         t.wait_for(lambda s: s.count(PROMPT) > before, 'a fresh prompt after Ctrl-C')
         t.settle()
