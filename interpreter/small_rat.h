@@ -175,6 +175,20 @@ inline DecimalFactors decimalFactors(uint64_t d) noexcept {
     return {twos, p.exponent, p.value == odd};
 }
 
+// 5^-k modulo 2^64: multiplying a multiple of 5^k by it divides exactly.
+struct InversePowersOfFive {
+    uint64_t at[28];
+};
+inline constexpr InversePowersOfFive kInversePowersOfFive = [] {
+    InversePowersOfFive table{};
+    uint64_t p = 1;
+    for (uint64_t& inverse : table.at) {
+        inverse = p;
+        p *= kInverseOfFive;
+    }
+    return table;
+}();
+
 // Divides m and d by gcd(m, d), for d = 2^f.twos * 5^f.fives and any
 // m <= 2^63 (0 included: gcd(0, d) == d).
 inline void cancelDecimal(uint64_t& m, uint64_t& d, DecimalFactors f) noexcept {
@@ -207,15 +221,17 @@ template <bool Subtract>
 inline Value addOrSubtractDecimal(const Value& a, const Value& b, bool firstIsD, DecimalFactors f) {
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
-    uint64_t e1 = 1, e2 = 1; // d1/g, d2/g
-    if (d1 != d2) {
-        e1 = d1;
-        e2 = d2;
-        if (firstIsD) {
-            cancelDecimal(e2, e1, f);
-        } else {
-            cancelDecimal(e1, e2, f);
-        }
+    uint64_t e1 = d1, e2 = d2; // d1/g, d2/g
+    if (DecimalFactors o = decimalFactors(firstIsD ? d2 : d1); o.decimal) [[likely]] {
+        // Both decimal: g is 2^min(twos) * 5^min(fives), no loop.
+        int twos = f.twos < o.twos ? f.twos : o.twos;
+        int fives = f.fives < o.fives ? f.fives : o.fives;
+        e1 = (e1 >> twos) * kInversePowersOfFive.at[fives];
+        e2 = (e2 >> twos) * kInversePowersOfFive.at[fives];
+    } else if (firstIsD) {
+        cancelDecimal(e2, e1, f);
+    } else {
+        cancelDecimal(e1, e2, f);
     }
     int64_t x, y, t;
     if (!__builtin_mul_overflow(n1, int64_t(e2), &x) &&
