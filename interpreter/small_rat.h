@@ -2,12 +2,13 @@
 // Exact arithmetic on small exact numbers: inline Ints and inline Rats
 // (value.h), i.e. num/den with an int64 numerator and a denominator below
 // 2^56 (1 for an Int). The common cases are inline here and work in machine
-// words with overflow-checked products and sums: an Int operand needs no gcd,
-// equal denominators one, the gcds are binary gcds. Operands that overflow a
-// word go to the 128-bit versions in small_rat.cpp (128 bits hold every
-// product of a numerator and a denominator, 2^63 * 2^56, and every sum of
-// two). Only a result that does not fit the inline forms goes to GMP (a big
-// Int or a heap Rat).
+// words with overflow-checked products and sums: an Int operand needs no gcd;
+// a decimal denominator (2^a * 5^b, as model times in milliseconds have)
+// cancels by a shift and multiplications (cancelDecimal), other numbers by
+// binary gcds. Operands that overflow a word go to the 128-bit versions in
+// small_rat.cpp (128 bits hold every product of a numerator and a
+// denominator, 2^63 * 2^56, and every sum of two). Only a result that does
+// not fit the inline forms goes to GMP (a big Int or a heap Rat).
 //
 // Times in models are typically milliseconds (`12345/1000`) and resource
 // areas products of those: this keeps their arithmetic off the heap.
@@ -116,12 +117,6 @@ template <bool Subtract> inline bool overflows(int64_t x, int64_t y, int64_t* r)
     return Subtract ? __builtin_sub_overflow(x, y, r) : __builtin_add_overflow(x, y, r);
 }
 
-// gcd(m, d) for d >= 1 (usually a denominator, and m a numerator that may
-// be much larger): one division brings m below d.
-inline uint64_t gcdWithDenominator(uint64_t m, uint64_t d) noexcept {
-    return d == 1 ? 1 : gcd(m % d, d);
-}
-
 // gcd(a, b) of two numbers that may differ much in size (a time in
 // milliseconds over 1000) or divide one another (denominators 1000 and
 // 500): one division brings the larger below the smaller, where the binary
@@ -131,6 +126,126 @@ inline uint64_t gcdDividingFirst(uint64_t a, uint64_t b) noexcept {
         std::swap(a, b);
     }
     return b == 0 ? a : gcd(a % b, b);
+}
+
+// Decimal denominators. Model times are decimal fractions (milliseconds:
+// `n/1000`), so nearly every denominator (and divisor) is 2^twos * 5^fives.
+// Cancelling against such a number needs no gcd loop and no division: the
+// twos go by one count of trailing zeros, and each five by a multiplication
+// by the inverse of 5 modulo 2^64, which is exact division when 5 divides
+// and lands above kMaxQuotientOfFive when it does not (Granlund and
+// Montgomery's divisibility test). Other numbers take the gcds below.
+struct DecimalFactors {
+    int twos;
+    int fives;
+    bool decimal; // the number is 2^twos * 5^fives
+};
+
+inline constexpr uint64_t kInverseOfFive = 0xCCCCCCCCCCCCCCCDull; // 5 * this == 1 (mod 2^64)
+inline constexpr uint64_t kMaxQuotientOfFive = UINT64_MAX / 5;
+static_assert(5 * kInverseOfFive == 1);
+
+// The power of five with each bit length (0 where there is none): there is
+// at most one per length, since 5 > 4.
+struct PowerOfFive {
+    uint64_t value;
+    int exponent;
+};
+struct PowersOfFiveByLength {
+    PowerOfFive at[65];
+};
+inline constexpr PowersOfFiveByLength kPowersOfFive = [] {
+    PowersOfFiveByLength table{};
+    uint64_t p = 1;
+    for (int e = 0;; ++e) {
+        table.at[64 - __builtin_clzll(p)] = {p, e};
+        if (p > UINT64_MAX / 5) {
+            return table;
+        }
+        p *= 5;
+    }
+}();
+
+// Whether d >= 1 is 2^twos * 5^fives (and the two exponents if so): a
+// load and a compare.
+inline DecimalFactors decimalFactors(uint64_t d) noexcept {
+    int twos = __builtin_ctzll(d);
+    uint64_t odd = d >> twos;
+    const PowerOfFive& p = kPowersOfFive.at[64 - __builtin_clzll(odd)];
+    return {twos, p.exponent, p.value == odd};
+}
+
+// 5^-k modulo 2^64: multiplying a multiple of 5^k by it divides exactly.
+struct InversePowersOfFive {
+    uint64_t at[28];
+};
+inline constexpr InversePowersOfFive kInversePowersOfFive = [] {
+    InversePowersOfFive table{};
+    uint64_t p = 1;
+    for (uint64_t& inverse : table.at) {
+        inverse = p;
+        p *= kInverseOfFive;
+    }
+    return table;
+}();
+
+// Divides m and d by gcd(m, d), for d = 2^f.twos * 5^f.fives and any
+// m <= 2^63 (0 included: gcd(0, d) == d).
+inline void cancelDecimal(uint64_t& m, uint64_t& d, DecimalFactors f) noexcept {
+    // The top bit stands in for a zero m (m <= 2^63, twos < 64).
+    int twos = __builtin_ctzll(m | (uint64_t(1) << 63));
+    twos = twos < f.twos ? twos : f.twos;
+    m >>= twos;
+    d >>= twos;
+    for (int i = 0; i < f.fives; ++i) {
+        uint64_t q = m * kInverseOfFive;
+        if (q > kMaxQuotientOfFive) {
+            break;
+        }
+        m = q;
+        d *= kInverseOfFive;
+    }
+}
+
+inline int64_t withSign(uint64_t m, bool negative) noexcept {
+    return negative ? int64_t(uint64_t(0) - m) : int64_t(m);
+}
+
+// a ± b for d1, d2 != 1 with a decimal denominator D (d1 when firstIsD, else
+// d2; f its factors) and the other one O: with g = gcd(D, O), the sum
+// t = n1*(d2/g) ± n2*(d1/g) is coprime to D/g and O/g (Knuth, TAOCP 4.5.1),
+// so gcd(t, lcm(D, O)) == gcd(t, g) == gcd(t, D), and the result is
+// (t / gcd(t, D)) / ((D / gcd(t, D)) * (O / g)). Both cancellations are
+// cancelDecimal's.
+template <bool Subtract>
+inline Value addOrSubtractDecimal(const Value& a, const Value& b, bool firstIsD, DecimalFactors f) {
+    int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
+    uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
+    uint64_t e1 = d1, e2 = d2; // d1/g, d2/g
+    if (DecimalFactors o = decimalFactors(firstIsD ? d2 : d1); o.decimal) [[likely]] {
+        // Both decimal: g is 2^min(twos) * 5^min(fives), no loop.
+        int twos = f.twos < o.twos ? f.twos : o.twos;
+        int fives = f.fives < o.fives ? f.fives : o.fives;
+        e1 = (e1 >> twos) * kInversePowersOfFive.at[fives];
+        e2 = (e2 >> twos) * kInversePowersOfFive.at[fives];
+    } else if (firstIsD) {
+        cancelDecimal(e2, e1, f);
+    } else {
+        cancelDecimal(e1, e2, f);
+    }
+    int64_t x, y, t;
+    if (!__builtin_mul_overflow(n1, int64_t(e2), &x) &&
+        !__builtin_mul_overflow(n2, int64_t(e1), &y) && !overflows<Subtract>(x, y, &t)) {
+        uint64_t m = magnitude(t);
+        uint64_t reduced = firstIsD ? d1 : d2;
+        cancelDecimal(m, reduced, f);
+        uint64_t den;
+        if (!__builtin_mul_overflow(reduced, firstIsD ? e2 : e1, &den) &&
+            den <= Value::kMaxSmallRatDenominator) {
+            return fromReducedWord(withSign(m, t < 0), den);
+        }
+    }
+    return addOrSubtractWide(a, b, Subtract);
 }
 
 // a ± b in machine words. Every product and sum is overflow-checked; the
@@ -144,11 +259,23 @@ template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value&
         if (!__builtin_mul_overflow(n2, int64_t(d1), &p) && !overflows<Subtract>(n1, p, &t)) {
             return d1 == 1 ? Value::fromInt(t) : Value::fromSmallRat(t, d1);
         }
-    } else if (d1 == 1) {
+        return addOrSubtractWide(a, b, Subtract);
+    }
+    if (d1 == 1) {
         if (!__builtin_mul_overflow(n1, int64_t(d2), &p) && !overflows<Subtract>(p, n2, &t)) {
             return Value::fromSmallRat(t, d2);
         }
-    } else if (d1 == d2) {
+        return addOrSubtractWide(a, b, Subtract);
+    }
+    DecimalFactors f = decimalFactors(d1);
+    bool first = f.decimal;
+    if (!first) {
+        f = decimalFactors(d2);
+    }
+    if (f.decimal) [[likely]] {
+        return addOrSubtractDecimal<Subtract>(a, b, first, f);
+    }
+    if (d1 == d2) {
         // Only gcd(t, d) can cancel (1/4 + 1/4 = 1/2); t == 0 gives 0/1.
         if (!overflows<Subtract>(n1, n2, &t)) {
             if (uint64_t g = gcd(magnitude(t) % d1, d1); g != 1) {
@@ -156,33 +283,33 @@ template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value&
             }
             return Value::fromSmallRat(t, d1);
         }
-    } else {
-        // Knuth, TAOCP 4.5.1: with g = gcd(d1, d2), t = n1*(d2/g) ± n2*(d1/g)
-        // is coprime to d1/g and d2/g, so only gcd(t, g) is left to cancel.
-        // Model times share factors (1/1000 and 1/500): one division finds
-        // a denominator that divides the other.
-        uint64_t g = gcdDividingFirst(d1, d2);
-        uint64_t e1 = d1, e2 = d2;
+        return addOrSubtractWide(a, b, Subtract);
+    }
+    // Knuth, TAOCP 4.5.1: with g = gcd(d1, d2), t = n1*(d2/g) ± n2*(d1/g)
+    // is coprime to d1/g and d2/g, so only gcd(t, g) is left to cancel.
+    // Denominators often share factors: one division finds a denominator
+    // that divides the other.
+    uint64_t g = gcdDividingFirst(d1, d2);
+    uint64_t e1 = d1, e2 = d2;
+    if (g != 1) {
+        e1 /= g;
+        e2 /= g;
+    }
+    int64_t x, y;
+    if (!__builtin_mul_overflow(n1, int64_t(e2), &x) &&
+        !__builtin_mul_overflow(n2, int64_t(e1), &y) && !overflows<Subtract>(x, y, &t)) {
+        // The result's denominator is e1 * (d2 / g2); divisions only for a
+        // factor that does cancel.
+        uint64_t f2 = d2;
         if (g != 1) {
-            e1 /= g;
-            e2 /= g;
+            if (uint64_t g2 = gcd(magnitude(t) % g, g); g2 != 1) {
+                t /= int64_t(g2);
+                f2 /= g2;
+            }
         }
-        int64_t x, y;
-        if (!__builtin_mul_overflow(n1, int64_t(e2), &x) &&
-            !__builtin_mul_overflow(n2, int64_t(e1), &y) && !overflows<Subtract>(x, y, &t)) {
-            // The result's denominator is e1 * (d2 / g2); divisions only
-            // for a factor that does cancel.
-            uint64_t f2 = d2;
-            if (g != 1) {
-                if (uint64_t g2 = gcd(magnitude(t) % g, g); g2 != 1) {
-                    t /= int64_t(g2);
-                    f2 /= g2;
-                }
-            }
-            uint64_t den;
-            if (!__builtin_mul_overflow(e1, f2, &den) && den <= Value::kMaxSmallRatDenominator) {
-                return fromReducedWord(t, den);
-            }
+        uint64_t den;
+        if (!__builtin_mul_overflow(e1, f2, &den) && den <= Value::kMaxSmallRatDenominator) {
+            return fromReducedWord(t, den);
         }
     }
     return addOrSubtractWide(a, b, Subtract);
@@ -197,27 +324,36 @@ inline Value subtract(const Value& a, const Value& b) {
     return detail::addOrSubtract<true>(a, b);
 }
 
+namespace detail {
+// Divides m and d by gcd(m, d) for m <= 2^63 and d >= 1: cancelDecimal
+// when d is decimal, else a gcd (with one division first: m is often much
+// larger than d).
+inline void cancelCommonFactor(uint64_t& m, uint64_t& d) noexcept {
+    if (DecimalFactors f = decimalFactors(d); f.decimal) [[likely]] {
+        cancelDecimal(m, d, f);
+    } else if (uint64_t g = gcd(m % d, d); g != 1) {
+        m /= g;
+        d /= g;
+    }
+}
+} // namespace detail
+
 // (n1/d1) * (n2/d2): cancelling gcd(n1, d2) and gcd(n2, d1) first leaves a
 // product in lowest terms. An Int factor (d == 1) needs one gcd only.
 inline Value multiply(const Value& a, const Value& b) {
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
-    uint64_t g1 = detail::gcdWithDenominator(magnitude(n1), d2);
-    uint64_t g2 = detail::gcdWithDenominator(magnitude(n2), d1);
-    // Each gcd is at most a denominator (< 2^56): int64 division is safe.
-    if (g1 != 1) {
-        n1 /= int64_t(g1);
-        d2 /= g1;
+    uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
+    if (d2 != 1) {
+        detail::cancelCommonFactor(m1, d2);
     }
-    if (g2 != 1) {
-        n2 /= int64_t(g2);
-        d1 /= g2;
+    if (d1 != 1) {
+        detail::cancelCommonFactor(m2, d1);
     }
-    int64_t num;
-    uint64_t den;
-    if (!__builtin_mul_overflow(n1, n2, &num) && !__builtin_mul_overflow(d1, d2, &den) &&
-        den <= Value::kMaxSmallRatDenominator) {
-        return detail::fromReducedWord(num, den);
+    uint64_t num, den;
+    if (!__builtin_mul_overflow(m1, m2, &num) && num <= uint64_t(INT64_MAX) &&
+        !__builtin_mul_overflow(d1, d2, &den) && den <= Value::kMaxSmallRatDenominator) {
+        return detail::fromReducedWord(detail::withSign(num, (n1 < 0) != (n2 < 0)), den);
     }
     return detail::multiplyWide(a, b);
 }
@@ -228,21 +364,22 @@ inline Value divide(const Value& a, const Value& b) {
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
     uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
-    if (uint64_t g = detail::gcdDividingFirst(m1, m2); g != 1) {
+    // Divisors in models are mostly decimal constants (`/ 1000`).
+    if (detail::DecimalFactors f = detail::decimalFactors(m2); f.decimal) [[likely]] {
+        detail::cancelDecimal(m1, m2, f);
+    } else if (uint64_t g = detail::gcdDividingFirst(m1, m2); g != 1) {
         m1 /= g;
         m2 /= g;
     }
     if (d1 == d2) {
         d1 = d2 = 1; // Int / Int, or the same denominator: it cancels
-    } else if (uint64_t g = gcd(d1, d2); g != 1) {
-        d1 /= g;
-        d2 /= g;
+    } else if (d2 != 1 && d1 != 1) {
+        detail::cancelCommonFactor(d1, d2);
     }
     uint64_t num, den;
     if (!__builtin_mul_overflow(m1, d2, &num) && !__builtin_mul_overflow(d1, m2, &den) &&
         den <= Value::kMaxSmallRatDenominator && num <= uint64_t(INT64_MAX)) {
-        int64_t signedNum = int64_t(num);
-        return detail::fromReducedWord((n1 < 0) != (n2 < 0) ? -signedNum : signedNum, den);
+        return detail::fromReducedWord(detail::withSign(num, (n1 < 0) != (n2 < 0)), den);
     }
     return detail::divideWide(a, b);
 }

@@ -13,6 +13,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <numeric>
 #include <random>
 #include <string>
 #include <vector>
@@ -453,6 +454,163 @@ TEST_CASE("the fast paths of inline arithmetic agree with GMP") {
     CHECK(sameDenominator > 5000);
     CHECK(intOperand > 5000);
     CHECK(general > 5000);
+    CHECK(overflowed > 1000);
+}
+
+// Decimal denominators (2^a * 5^b, small_rat.h) are recognised exactly,
+// against trial division.
+TEST_CASE("decimal factors of a number") {
+    using smallrat::detail::DecimalFactors;
+    using smallrat::detail::decimalFactors;
+    auto reference = [](uint64_t n, int* twos, int* fives) {
+        *twos = *fives = 0;
+        for (; n % 2 == 0; n /= 2)
+            ++*twos;
+        for (; n % 5 == 0; n /= 5)
+            ++*fives;
+        return n == 1;
+    };
+    auto check = [&](uint64_t n) {
+        CAPTURE(n);
+        int twos, fives;
+        bool want = reference(n, &twos, &fives);
+        DecimalFactors f = decimalFactors(n);
+        REQUIRE(f.decimal == want);
+        if (want) {
+            CHECK(f.twos == twos);
+            CHECK(f.fives == fives);
+        }
+    };
+    // Every 2^a * 5^b below 2^64, and its neighbours.
+    int decimals = 0;
+    for (unsigned __int128 p5 = 1; p5 <= UINT64_MAX; p5 *= 5) {
+        for (unsigned __int128 n = p5; n <= UINT64_MAX; n *= 2) {
+            check(uint64_t(n));
+            check(uint64_t(n) + 1);
+            check(uint64_t(n) - 1 == 0 ? 3 : uint64_t(n) - 1);
+            check(uint64_t(n) * 3 == 0 ? 7 : uint64_t(n * 3));
+            ++decimals;
+        }
+    }
+    CHECK(decimals > 600);
+    std::mt19937_64 random(5);
+    for (int i = 0; i < 20000; ++i) {
+        check(1 + random() % 2000000);
+        check(random() | 1);
+    }
+}
+
+// cancelDecimal divides both by their gcd, for every decimal d below 2^56
+// and numerators rich in twos and fives, 0 and 2^63 included.
+TEST_CASE("cancelling a decimal denominator agrees with a gcd") {
+    using smallrat::detail::DecimalFactors;
+    std::vector<uint64_t> decimals;
+    for (uint64_t p5 = 1; p5 <= kMaxDen; p5 *= 5) {
+        for (uint64_t n = p5; n <= kMaxDen; n *= 2) {
+            decimals.push_back(n);
+        }
+    }
+    std::mt19937_64 random(1000);
+    auto numeratorOf = [&]() -> uint64_t {
+        switch (random() % 5) {
+        case 0:
+            return random() % 3 == 0 ? 0 : uint64_t(1) << 63;
+        case 1:
+            return random() % 100000;
+        case 2: {
+            // k * 2^i * 5^j, so that part of d cancels.
+            unsigned __int128 n = 1 + random() % 1000;
+            for (int j = int(random() % 30); j > 0 && n * 5 <= (uint64_t(1) << 63); --j)
+                n *= 5;
+            for (int i = int(random() % 64); i > 0 && n * 2 <= (uint64_t(1) << 63); --i)
+                n *= 2;
+            return uint64_t(n);
+        }
+        default:
+            return random() >> 1;
+        }
+    };
+    for (int i = 0; i < 100000; ++i) {
+        uint64_t m = numeratorOf(), d = decimals[random() % decimals.size()];
+        CAPTURE(m);
+        CAPTURE(d);
+        DecimalFactors f = smallrat::detail::decimalFactors(d);
+        REQUIRE(f.decimal);
+        uint64_t g = std::gcd(m, d), cm = m, cd = d;
+        smallrat::detail::cancelDecimal(cm, cd, f);
+        CHECK(cm == m / g);
+        CHECK(cd == d / g);
+    }
+}
+
+// Arithmetic with decimal denominators (the word-sized decimal paths) agrees
+// with GMP: denominators dividing 10^k up to near 2^56, mixed with other
+// denominators on either side, numerators that cancel against them, zero,
+// and numerators near the int64 limits so that the sums, products and
+// denominators overflow into the 128-bit versions and to GMP.
+TEST_CASE("inline arithmetic on decimal denominators agrees with GMP") {
+    std::mt19937_64 random(86400);
+    auto pick = [&](uint64_t n) { return uint64_t(random() % n); };
+    std::vector<int64_t> decimals;
+    for (int64_t p5 = 1; p5 <= kMaxDen; p5 *= 5) {
+        for (int64_t n = p5; n <= kMaxDen; n *= 2) {
+            decimals.push_back(n);
+        }
+    }
+    const std::vector<int64_t> others = {3,        6,   7,    60,      3000,
+                                         7 * 1000, 999, 1001, kMaxDen, (int64_t(3) << 54)};
+    auto denominatorOf = [&]() -> int64_t {
+        switch (pick(4)) {
+        case 0:
+            return std::vector<int64_t>{1000, 500, 250, 125, 200, 100, 50, 25, 1000000}[pick(9)];
+        case 1:
+            return others[pick(others.size())];
+        default:
+            return decimals[pick(decimals.size())];
+        }
+    };
+    auto numeratorOf = [&]() -> int64_t {
+        int64_t n;
+        switch (pick(6)) {
+        case 0:
+            n = int64_t(pick(3));
+            break;
+        case 1:
+            n = int64_t(pick(100000000));
+            break;
+        case 2:
+            n = INT64_MAX - int64_t(pick(100));
+            break;
+        case 3:
+            n = int64_t(decimals[pick(decimals.size())] * int64_t(1 + pick(64)));
+            break;
+        case 4:
+            n = int64_t(random() >> 1);
+            break;
+        default:
+            return INT64_MIN + int64_t(pick(100));
+        }
+        return pick(2) ? -n : n;
+    };
+    int bothDecimal = 0, oneDecimal = 0, overflowed = 0;
+    for (int i = 0; i < 40000; ++i) {
+        Rational x(numeratorOf()), y(numeratorOf());
+        int64_t d = denominatorOf();
+        x /= Rational(d);
+        y /= Rational(pick(3) == 0 ? d : denominatorOf());
+        Value a = Value::fromRational(x), b = Value::fromRational(y);
+        if (!a.isSmallExact() || !b.isSmallExact()) {
+            continue;
+        }
+        int decimal = smallrat::detail::decimalFactors(a.smallDenominator()).decimal +
+                      smallrat::detail::decimalFactors(b.smallDenominator()).decimal;
+        bothDecimal += decimal == 2 && !a.isSmallInt() && !b.isSmallInt();
+        oneDecimal += decimal == 1;
+        overflowed += !add(a, b).isSmallExact() || !multiply(a, b).isSmallExact();
+        checkOperations(x, y);
+    }
+    CHECK(bothDecimal > 10000);
+    CHECK(oneDecimal > 5000);
     CHECK(overflowed > 1000);
 }
 
