@@ -11,21 +11,35 @@
 #include "interpreter/runtime/call_args.h"
 #include "interpreter/runtime/runtime.h"
 
+#include <cstring>
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 namespace absim::interp {
 
 namespace {
 
-inline void store(Frame& f, const Dest& d, Value v) {
-    switch (d.kind) {
-    case Dest::Kind::Local:
-        f.locals[d.slot] = std::move(v);
-        return;
-    case Dest::Kind::Field:
-        f.self->fields[d.slot] = std::move(v);
-        return;
-    case Dest::Kind::None:
-        return;
-    }
+// Moves `v` into the storage of a Value that holds nothing to release.
+// A value just returned by a node function was written as two 8-byte
+// stores; a plain move reads it back as one 16-byte load, which the CPU
+// cannot forward from two stores, so it would wait for them to reach the
+// cache. Two word loads are forwarded.
+[[gnu::always_inline]] inline void moveWords(Value& dst, Value& v) {
+    auto* from = reinterpret_cast<unsigned char*>(&v);
+    uint64_t w0, w1;
+    std::memcpy(&w0, from, 8);
+    std::memcpy(&w1, from + 8, 8);
+    asm("" : "+r"(w0), "+r"(w1)); // keeps the compiler from merging them again
+    new (&v) Value();                 // its ownership moved to `dst`
+    // Stored whole, so that a later 16-byte copy of `dst` is forwarded.
+#if defined(__x86_64__)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&dst), _mm_set_epi64x(int64_t(w1), int64_t(w0)));
+#else
+    auto* to = reinterpret_cast<unsigned char*>(&dst);
+    std::memcpy(to, &w0, 8);
+    std::memcpy(to + 8, &w1, 8);
+#endif
 }
 
 // Puts a value just computed into a slot. The common case, a slot that
@@ -33,10 +47,23 @@ inline void store(Frame& f, const Dest& d, Value v) {
 [[gnu::always_inline]] inline void putResult(Value& slot, Value&& v) {
     if (!slot.holdsCell()) [[likely]] {
         slot.~Value(); // nothing to release
-        new (&slot) Value(std::move(v));
+        moveWords(slot, v);
         return;
     }
     slot = std::move(v);
+}
+
+inline void store(Frame& f, const Dest& d, Value&& v) {
+    switch (d.kind) {
+    case Dest::Kind::Local:
+        putResult(f.locals[d.slot], std::move(v));
+        return;
+    case Dest::Kind::Field:
+        putResult(f.self->fields[d.slot], std::move(v));
+        return;
+    case Dest::Kind::None:
+        return;
+    }
 }
 
 // `slot = slot + in.imm` (AddLocal, AddField): on an Int that stays an Int,
@@ -98,7 +125,7 @@ void Runtime::execute(Process* p) {
                 pending = F->value;
                 raising = true;
             } else {
-                store(f, in.dest, F->value);
+                store(f, in.dest, Value(F->value));
             }
         }
     }
@@ -438,7 +465,7 @@ bool Runtime::runFrames(Process* p) {
                 f.pc = in.target;
                 break;
             }
-            store(f, in.dest, rest.arg(0));
+            store(f, in.dest, Value(rest.arg(0)));
             Value tail = rest.arg(1);
             rest = std::move(tail);
             ++f.pc;
@@ -494,7 +521,7 @@ bool Runtime::runFrames(Process* p) {
             if (m) {
                 auto slots = std::make_unique<Value[]>(m->code.slotCount);
                 for (size_t i = 0; i < n; ++i)
-                    slots[i] = eval(in.args[i], ctx);
+                    putResult(slots[i], eval(in.args[i], ctx));
                 Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
                 Value fut =
                     startCall(std::move(callee), m, std::move(slots), std::move(deadline), wanted);
@@ -530,13 +557,16 @@ bool Runtime::runFrames(Process* p) {
                 if (m->code.slotCount)
                     slots = std::make_unique<Value[]>(m->code.slotCount);
                 for (size_t i = 0; i < n; ++i)
-                    slots[i] = eval(in.args[i], ctx);
+                    putResult(slots[i], eval(in.args[i], ctx));
                 ++f.pc;
                 ++stats_.calls;
-                // `f` is stale from here.
-                p->frames.pushNested(&m->code, Frame::Kind::Method, o, std::move(callee),
-                                     std::move(slots), in.dest);
-                enterTop();
+                // `f` is stale from here. The new frame's fields are still
+                // in the store buffer: take locals and self from registers.
+                Value* locals = slots.get();
+                top = &p->frames.pushNested(&m->code, Frame::Kind::Method, o, std::move(callee),
+                                            std::move(slots), in.dest);
+                ctx.locals = locals;
+                ctx.self = o;
                 break;
             }
             CallArgs args(n);
