@@ -12,6 +12,7 @@
 #include "interpreter/runtime/runtime.h"
 
 #include <cstring>
+#include <iterator>
 #if defined(__x86_64__)
 #include <emmintrin.h>
 #endif
@@ -31,7 +32,7 @@ namespace {
     std::memcpy(&w0, from, 8);
     std::memcpy(&w1, from + 8, 8);
     asm("" : "+r"(w0), "+r"(w1)); // keeps the compiler from merging them again
-    new (&v) Value();                 // its ownership moved to `dst`
+    new (&v) Value();             // its ownership moved to `dst`
     // Stored whole, so that a later 16-byte copy of `dst` is forwarded.
 #if defined(__x86_64__)
     _mm_storeu_si128(reinterpret_cast<__m128i*>(&dst), _mm_set_epi64x(int64_t(w1), int64_t(w0)));
@@ -315,104 +316,124 @@ bool Runtime::runFrames(Process* p) {
     };
     const Instr* base = top->code->instrs.data();
     const Instr* ip = base + top->pc;
+    // Threaded dispatch: each instruction below ends in its own indirect
+    // jump to the next one's label, so the CPU predicts each from the
+    // instruction before it, not all from one shared jump. The table is
+    // made from the opcode list (program/code.h), so it is in enum order,
+    // and an opcode without a label here does not compile.
+#define ABSIM_LABEL(op) &&op_##op,
+    static const void* const kDispatch[] = {ABSIM_FOR_EACH_OPCODE(ABSIM_LABEL)};
+#undef ABSIM_LABEL
+    static_assert(std::size(kDispatch) == kOpcodeCount);
+#define ABSIM_NEXT() goto* kDispatch[size_t(ip->op)]
     for (;;) {
         try {
-            for (;;) {
-                const Instr& in = *ip;
-                switch (in.op) {
-                case Opcode::Nop:
-                    ++ip;
-                    continue;
-                case Opcode::AssignLocal:
-                    putResult(ctx.locals[in.dest.slot], eval(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::AssignField:
-                    putResult(ctx.self->fields[in.dest.slot], eval(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::ComputeLocal:
-                    putResult(ctx.locals[in.dest.slot], in.e->fn(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::ComputeField:
-                    putResult(ctx.self->fields[in.dest.slot], in.e->fn(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::AddLocal:
-                    addInt(ctx.locals[in.dest.slot], in, ctx);
-                    ++ip;
-                    continue;
-                case Opcode::AddField:
-                    addInt(ctx.self->fields[in.dest.slot], in, ctx);
-                    ++ip;
-                    continue;
-                case Opcode::Assign:
-                    store(*top, in.dest, eval(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::Eval:
-                    eval(in.e, ctx);
-                    ++ip;
-                    continue;
-                case Opcode::Jump:
-                    ip = base + in.target;
-                    continue;
-                case Opcode::JumpBack:
-                    // A loop that never releases its COG can only be stopped here.
-                    if (runInterrupted.load(std::memory_order_relaxed)) [[unlikely]] {
-                        top->pc = uint32_t(ip - base);
-                        stopped_ = true;
-                        status_ = kInterruptedStatus;
-                        return true;
-                    }
-                    ip = base + in.target;
-                    continue;
-                case Opcode::JumpIfFalse:
-                    ip = evalBool(in.e, ctx) ? ip + 1 : base + in.target;
-                    continue;
-                case Opcode::JumpUnlessLL: {
-                    const Value& a = ctx.locals[in.slot];
-                    const Value& b = ctx.locals[in.slot2];
-                    bool holds = a.isSmallInt() && b.isSmallInt()
-                                     ? intRelation(in.relation, a.smallInt(), b.smallInt())
-                                     : evalBool(in.e, ctx);
-                    ip = holds ? ip + 1 : base + in.target;
-                    continue;
-                }
-                case Opcode::JumpUnlessLK: {
-                    const Value& a = ctx.locals[in.slot];
-                    bool holds = a.isSmallInt() ? intRelation(in.relation, a.smallInt(), in.imm)
-                                                : evalBool(in.e, ctx);
-                    ip = holds ? ip + 1 : base + in.target;
-                    continue;
-                }
-                case Opcode::Match:
-                    ip = match(in.pattern, ctx.locals[in.slot], ctx) ? ip + 1 : base + in.target;
-                    continue;
-                case Opcode::Assert:
-                case Opcode::Throw:
-                case Opcode::Die:
-                case Opcode::Return:
-                case Opcode::Await:
-                case Opcode::Suspend:
-                case Opcode::Duration:
-                case Opcode::AsyncCall:
-                case Opcode::SyncCall:
-                case Opcode::Get:
-                case Opcode::New:
-                case Opcode::NewLocal:
-                case Opcode::TryEnter:
-                case Opcode::TryLeave:
-                case Opcode::Rethrow:
-                case Opcode::ForeachNext:
-                case Opcode::Consume:
-                    break; // to the instructions below
-                default:
-                    __builtin_unreachable(); // every opcode is named: no range check
-                }
-                break;
+            ABSIM_NEXT();
+        op_Nop:
+            ++ip;
+            ABSIM_NEXT();
+        op_AssignLocal : {
+            const Instr& in = *ip;
+            putResult(ctx.locals[in.dest.slot], eval(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_AssignField : {
+            const Instr& in = *ip;
+            putResult(ctx.self->fields[in.dest.slot], eval(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_ComputeLocal : {
+            const Instr& in = *ip;
+            putResult(ctx.locals[in.dest.slot], in.e->fn(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_ComputeField : {
+            const Instr& in = *ip;
+            putResult(ctx.self->fields[in.dest.slot], in.e->fn(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_AddLocal : {
+            const Instr& in = *ip;
+            addInt(ctx.locals[in.dest.slot], in, ctx);
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_AddField : {
+            const Instr& in = *ip;
+            addInt(ctx.self->fields[in.dest.slot], in, ctx);
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_Assign : {
+            const Instr& in = *ip;
+            store(*top, in.dest, eval(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_Eval:
+            eval(ip->e, ctx);
+            ++ip;
+            ABSIM_NEXT();
+        op_Jump:
+            ip = base + ip->target;
+            ABSIM_NEXT();
+        op_JumpBack:
+            // A loop that never releases its COG can only be stopped here.
+            if (runInterrupted.load(std::memory_order_relaxed)) [[unlikely]] {
+                top->pc = uint32_t(ip - base);
+                stopped_ = true;
+                status_ = kInterruptedStatus;
+                return true;
             }
+            ip = base + ip->target;
+            ABSIM_NEXT();
+        op_JumpIfFalse:
+            ip = evalBool(ip->e, ctx) ? ip + 1 : base + ip->target;
+            ABSIM_NEXT();
+        op_JumpUnlessLL : {
+            const Instr& in = *ip;
+            const Value& a = ctx.locals[in.slot];
+            const Value& b = ctx.locals[in.slot2];
+            bool holds = a.isSmallInt() && b.isSmallInt()
+                             ? intRelation(in.relation, a.smallInt(), b.smallInt())
+                             : evalBool(in.e, ctx);
+            ip = holds ? ip + 1 : base + in.target;
+            ABSIM_NEXT();
+        }
+        op_JumpUnlessLK : {
+            const Instr& in = *ip;
+            const Value& a = ctx.locals[in.slot];
+            bool holds = a.isSmallInt() ? intRelation(in.relation, a.smallInt(), in.imm)
+                                        : evalBool(in.e, ctx);
+            ip = holds ? ip + 1 : base + in.target;
+            ABSIM_NEXT();
+        }
+        op_Match:
+            ip = match(ip->pattern, ctx.locals[ip->slot], ctx) ? ip + 1 : base + ip->target;
+            ABSIM_NEXT();
+        // The instructions that read or set the frame's pc themselves, push
+        // or pop frames, or yield: the switch below.
+        op_Assert:
+        op_Throw:
+        op_Die:
+        op_Return:
+        op_Await:
+        op_Suspend:
+        op_Duration:
+        op_AsyncCall:
+        op_SyncCall:
+        op_Get:
+        op_New:
+        op_NewLocal:
+        op_TryEnter:
+        op_TryLeave:
+        op_Rethrow:
+        op_ForeachNext:
+        op_Consume:;
         } catch (...) {
             top->pc = uint32_t(ip - base);
             throw;
@@ -656,6 +677,7 @@ bool Runtime::runFrames(Process* p) {
         base = top->code->instrs.data();
         ip = base + top->pc;
     }
+#undef ABSIM_NEXT
 }
 
 } // namespace absim::interp
