@@ -297,6 +297,9 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
     return true;
 }
 
+// The deepest a process's stack of synchronous calls may grow.
+constexpr size_t kMaxFrames = 100000;
+
 // Runs `p` until it yields. Returns normally when it released its COG,
 // blocked or ended; ABS exceptions propagate to execute().
 //
@@ -415,17 +418,77 @@ bool Runtime::runFrames(Process* p) {
         op_Match:
             ip = match(ip->pattern, ctx.locals[ip->slot], ctx) ? ip + 1 : base + ip->target;
             ABSIM_NEXT();
+        op_SyncCall : {
+            // The usual synchronous call, `this.m(..)` or on an object in a
+            // variable, to a live object of this COG: its frame is pushed
+            // here. Anything else (null, dead, another COG, no such method,
+            // too deep) goes to the switch below, which evaluates the callee
+            // again: a leaf, so nothing is evaluated twice that could differ.
+            const Instr& in = *ip;
+            const Expr* c = in.e;
+            Value callee;
+            if (c->op == ExprOp::This) {
+                if (!ctx.self)
+                    goto slow;
+                callee = Value::object(ctx.self);
+            } else if (c->op == ExprOp::Local || c->op == ExprOp::Field) {
+                callee = eval(c, ctx);
+                if (!callee.isObject())
+                    goto slow;
+            } else {
+                goto slow;
+            }
+            Object* o = callee.entityAs<Object>();
+            if (!o->alive || o->cog != p->cog)
+                goto slow;
+            const MethodInfo* m = o->cls->method(in.method);
+            if (!m || p->frames.size() > kMaxFrames)
+                goto slow;
+            std::unique_ptr<Value[]> slots;
+            if (m->code.slotCount)
+                slots = std::make_unique<Value[]>(m->code.slotCount);
+            size_t n = in.args.size();
+            for (size_t i = 0; i < n; ++i)
+                putResult(slots[i], eval(in.args[i], ctx));
+            top->pc = uint32_t(ip - base) + 1;
+            ++stats_.calls;
+            Value* locals = slots.get(); // the new frame is still in the store buffer
+            top = &p->frames.pushNested(&m->code, Frame::Kind::Method, o, std::move(callee),
+                                        std::move(slots), in.dest);
+            ctx.locals = locals;
+            ctx.self = o;
+            base = m->code.instrs.data();
+            ip = base;
+            ABSIM_NEXT();
+        }
+        op_Return : {
+            // The usual return, from a same-COG synchronous callee: pop it
+            // and store the result in the caller, which runs on.
+            if (!p->frames.nested() || top->kind != Frame::Kind::Method)
+                goto slow;
+            const Instr& in = *ip;
+            Value v = in.e ? eval(in.e, ctx) : Value::unit();
+            Dest d = top->resultDest;
+            p->frames.popNested();
+            top = &p->frames.back();
+            ctx.locals = top->locals.get();
+            ctx.self = top->self;
+            base = top->code->instrs.data();
+            ip = base + top->pc;
+            store(*top, d, std::move(v));
+            ABSIM_NEXT();
+        }
         // The instructions that read or set the frame's pc themselves, push
-        // or pop frames, or yield: the switch below.
+        // or pop frames, or yield, and the unusual calls and returns: the
+        // switch below.
+        slow:
         op_Assert:
         op_Throw:
         op_Die:
-        op_Return:
         op_Await:
         op_Suspend:
         op_Duration:
         op_AsyncCall:
-        op_SyncCall:
         op_Get:
         op_New:
         op_NewLocal:
@@ -570,7 +633,7 @@ bool Runtime::runFrames(Process* p) {
                 throwBuiltinException(BuiltinConstructor::ObjectDeadException);
             size_t n = in.args.size();
             const MethodInfo* m = o->cog == p->cog ? o->cls->method(in.method) : nullptr;
-            if (m && p->frames.size() <= 100000) {
+            if (m && p->frames.size() <= kMaxFrames) {
                 // Same COG: a frame pushed on this process, its arguments
                 // evaluated straight into its slots. A method without slots
                 // (a getter, a setter of fields) needs no array.
