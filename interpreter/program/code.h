@@ -29,47 +29,57 @@ struct GuardCode {
     const GuardCode* right = nullptr; // And
 };
 
-enum class Opcode : uint8_t {
-    Nop,
-    Assign,       // dest = e
-    Eval,         // e (value dropped)
-    Jump,         // pc = target (forward)
-    JumpBack,     // pc = target, a loop's top: where a loop may be interrupted
-    JumpIfFalse,  // if !e: pc = target
-    Match,        // if !match(pattern, locals[slot]): pc = target
-    Assert,       // e must be True
-    Throw,        // raise e
-    Die,          // raise e and kill the object whatever catches it
-    Return,       // finish the frame with e (null e: Unit)
-    Await,        // guard
-    Suspend,
-    Duration,     // e = min, e2 = max: block the COG for that time
-    AsyncCall,    // dest = callee!method(args)
-    SyncCall,     // dest = callee.method(args)
-    Get,          // dest = e.get
-    New,          // dest = new cls(args)
-    NewLocal,     // dest = new local cls(args)
-    TryEnter,     // on exception: locals[slot] = exception; pc = target
-    TryLeave,     // drop the innermost handler
-    Rethrow,      // raise locals[slot]
-    ForeachNext,  // if locals[slot] is Nil: pc = target; else dest = head, locals[slot] = tail
-    Consume,      // take e of resource `slot` (0 Speed, 1 Bandwidth) from the COG's DC,
-                  // blocking until served; with e2 (a callee), only if its COG is on
-                  // another DC ([Cost:], [DataSize:], runtime.md §6.3-6.4)
+// Every opcode, in order. The enum is made from this list, and so is the
+// instruction loop's jump table (runtime/execute.cpp), which needs a label
+// for each: an opcode added here without one there does not compile.
+#define ABSIM_FOR_EACH_OPCODE(X)                                                                   \
+    X(Nop)                                                                                         \
+    X(Assign)      /* dest = e */                                                                  \
+    X(Eval)        /* e (value dropped) */                                                         \
+    X(Jump)        /* pc = target (forward) */                                                     \
+    X(JumpBack)    /* pc = target, a loop's top: where a loop may be interrupted */                \
+    X(JumpIfFalse) /* if !e: pc = target */                                                        \
+    X(Match)       /* if !match(pattern, locals[slot]): pc = target */                             \
+    X(Assert)      /* e must be True */                                                            \
+    X(Throw)       /* raise e */                                                                   \
+    X(Die)         /* raise e and kill the object whatever catches it */                           \
+    X(Return)      /* finish the frame with e (null e: Unit) */                                    \
+    X(Await)       /* guard */                                                                     \
+    X(Suspend)                                                                                     \
+    X(Duration)    /* e = min, e2 = max: block the COG for that time */                            \
+    X(AsyncCall)   /* dest = callee!method(args) */                                                \
+    X(SyncCall)    /* dest = callee.method(args) */                                                \
+    X(Get)         /* dest = e.get */                                                              \
+    X(New)         /* dest = new cls(args) */                                                      \
+    X(NewLocal)    /* dest = new local cls(args) */                                                \
+    X(TryEnter)    /* on exception: locals[slot] = exception; pc = target */                       \
+    X(TryLeave)    /* drop the innermost handler */                                                \
+    X(Rethrow)     /* raise locals[slot] */                                                        \
+    X(ForeachNext) /* if locals[slot] is Nil: pc = target; else dest = head, locals[slot] = tail */ \
+    /* Consume: take e of resource `slot` (0 Speed, 1 Bandwidth) from the COG's DC, blocking    */ \
+    /* until served; with e2 (a callee), only if its COG is on another DC ([Cost:],             */ \
+    /* [DataSize:], runtime.md §6.3-6.4)                                                        */ \
+    X(Consume)                                                                                     \
+    /* Chosen after lowering for the commonest shapes (lower/select_opcodes.h), so that the     */ \
+    /* instruction loop needs no switch on the destination and no evaluator call for a          */ \
+    /* counter. Each means exactly what the generic instruction it replaces means; `e` is       */ \
+    /* still that instruction's operand.                                                        */ \
+    X(AssignLocal)  /* locals[dest.slot] = e  (e a constant, local or field) */                    \
+    X(AssignField)  /* fields[dest.slot] = e  (e a constant, local or field) */                    \
+    X(ComputeLocal) /* locals[dest.slot] = e  (any other e: its node function at once) */          \
+    X(ComputeField) /* fields[dest.slot] = e  (any other e: its node function at once) */          \
+    X(AddLocal)     /* locals[dest.slot] = locals[dest.slot] + imm  (e: the same as a tree) */     \
+    X(AddField)     /* fields[dest.slot] = fields[dest.slot] + imm  (e: the same as a tree) */     \
+    X(JumpUnlessLL) /* if !(locals[slot] rel locals[slot2]): pc = target  (e: the condition) */    \
+    X(JumpUnlessLK) /* if !(locals[slot] rel imm): pc = target  (e: the condition) */
 
-    // Chosen after lowering for the commonest shapes (lower/select_opcodes.h),
-    // so that the instruction loop needs no switch on the destination and
-    // no evaluator call for a counter. Each means exactly what the generic
-    // instruction it replaces means; `e` is still that instruction's operand.
-    AssignLocal,  // locals[dest.slot] = e  (e a constant, local or field)
-    AssignField,  // fields[dest.slot] = e  (e a constant, local or field)
-    ComputeLocal, // locals[dest.slot] = e  (any other e: its node function at once)
-    ComputeField, // fields[dest.slot] = e  (any other e: its node function at once)
-    AddLocal,     // locals[dest.slot] = locals[dest.slot] + imm  (e: the same as a tree)
-    AddField,     // fields[dest.slot] = fields[dest.slot] + imm  (e: the same as a tree)
-    JumpUnlessLL, // if !(locals[slot] rel locals[slot2]): pc = target  (e: the condition)
-    JumpUnlessLK, // if !(locals[slot] rel imm): pc = target  (e: the condition)
-};
+#define ABSIM_OPCODE_ENUMERATOR(op) op,
+enum class Opcode : uint8_t { ABSIM_FOR_EACH_OPCODE(ABSIM_OPCODE_ENUMERATOR) };
+#undef ABSIM_OPCODE_ENUMERATOR
+
+#define ABSIM_OPCODE_ONE(op) +1
+inline constexpr size_t kOpcodeCount = 0 ABSIM_FOR_EACH_OPCODE(ABSIM_OPCODE_ONE);
+#undef ABSIM_OPCODE_ONE
 
 // A relation between two Ints as the set of outcomes of their comparison
 // that make it hold: bit 0 less, bit 1 equal, bit 2 greater.

@@ -11,21 +11,36 @@
 #include "interpreter/runtime/call_args.h"
 #include "interpreter/runtime/runtime.h"
 
+#include <cstring>
+#include <iterator>
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 namespace absim::interp {
 
 namespace {
 
-inline void store(Frame& f, const Dest& d, Value v) {
-    switch (d.kind) {
-    case Dest::Kind::Local:
-        f.locals[d.slot] = std::move(v);
-        return;
-    case Dest::Kind::Field:
-        f.self->fields[d.slot] = std::move(v);
-        return;
-    case Dest::Kind::None:
-        return;
-    }
+// Moves `v` into the storage of a Value that holds nothing to release.
+// A value just returned by a node function was written as two 8-byte
+// stores; a plain move reads it back as one 16-byte load, which the CPU
+// cannot forward from two stores, so it would wait for them to reach the
+// cache. Two word loads are forwarded.
+[[gnu::always_inline]] inline void moveWords(Value& dst, Value& v) {
+    auto* from = reinterpret_cast<unsigned char*>(&v);
+    uint64_t w0, w1;
+    std::memcpy(&w0, from, 8);
+    std::memcpy(&w1, from + 8, 8);
+    asm("" : "+r"(w0), "+r"(w1)); // keeps the compiler from merging them again
+    new (&v) Value();             // its ownership moved to `dst`
+    // Stored whole, so that a later 16-byte copy of `dst` is forwarded.
+#if defined(__x86_64__)
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&dst), _mm_set_epi64x(int64_t(w1), int64_t(w0)));
+#else
+    auto* to = reinterpret_cast<unsigned char*>(&dst);
+    std::memcpy(to, &w0, 8);
+    std::memcpy(to + 8, &w1, 8);
+#endif
 }
 
 // Puts a value just computed into a slot. The common case, a slot that
@@ -33,10 +48,23 @@ inline void store(Frame& f, const Dest& d, Value v) {
 [[gnu::always_inline]] inline void putResult(Value& slot, Value&& v) {
     if (!slot.holdsCell()) [[likely]] {
         slot.~Value(); // nothing to release
-        new (&slot) Value(std::move(v));
+        moveWords(slot, v);
         return;
     }
     slot = std::move(v);
+}
+
+inline void store(Frame& f, const Dest& d, Value&& v) {
+    switch (d.kind) {
+    case Dest::Kind::Local:
+        putResult(f.locals[d.slot], std::move(v));
+        return;
+    case Dest::Kind::Field:
+        putResult(f.self->fields[d.slot], std::move(v));
+        return;
+    case Dest::Kind::None:
+        return;
+    }
 }
 
 // `slot = slot + in.imm` (AddLocal, AddField): on an Int that stays an Int,
@@ -98,7 +126,7 @@ void Runtime::execute(Process* p) {
                 pending = F->value;
                 raising = true;
             } else {
-                store(f, in.dest, F->value);
+                store(f, in.dest, Value(F->value));
             }
         }
     }
@@ -269,6 +297,9 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
     return true;
 }
 
+// The deepest a process's stack of synchronous calls may grow.
+constexpr size_t kMaxFrames = 100000;
+
 // Runs `p` until it yields. Returns normally when it released its COG,
 // blocked or ended; ABS exceptions propagate to execute().
 //
@@ -288,104 +319,184 @@ bool Runtime::runFrames(Process* p) {
     };
     const Instr* base = top->code->instrs.data();
     const Instr* ip = base + top->pc;
+    // Threaded dispatch: each instruction below ends in its own indirect
+    // jump to the next one's label, so the CPU predicts each from the
+    // instruction before it, not all from one shared jump. The table is
+    // made from the opcode list (program/code.h), so it is in enum order,
+    // and an opcode without a label here does not compile.
+#define ABSIM_LABEL(op) &&op_##op,
+    static const void* const kDispatch[] = {ABSIM_FOR_EACH_OPCODE(ABSIM_LABEL)};
+#undef ABSIM_LABEL
+    static_assert(std::size(kDispatch) == kOpcodeCount);
+#define ABSIM_NEXT() goto* kDispatch[size_t(ip->op)]
     for (;;) {
         try {
-            for (;;) {
-                const Instr& in = *ip;
-                switch (in.op) {
-                case Opcode::Nop:
-                    ++ip;
-                    continue;
-                case Opcode::AssignLocal:
-                    putResult(ctx.locals[in.dest.slot], eval(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::AssignField:
-                    putResult(ctx.self->fields[in.dest.slot], eval(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::ComputeLocal:
-                    putResult(ctx.locals[in.dest.slot], in.e->fn(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::ComputeField:
-                    putResult(ctx.self->fields[in.dest.slot], in.e->fn(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::AddLocal:
-                    addInt(ctx.locals[in.dest.slot], in, ctx);
-                    ++ip;
-                    continue;
-                case Opcode::AddField:
-                    addInt(ctx.self->fields[in.dest.slot], in, ctx);
-                    ++ip;
-                    continue;
-                case Opcode::Assign:
-                    store(*top, in.dest, eval(in.e, ctx));
-                    ++ip;
-                    continue;
-                case Opcode::Eval:
-                    eval(in.e, ctx);
-                    ++ip;
-                    continue;
-                case Opcode::Jump:
-                    ip = base + in.target;
-                    continue;
-                case Opcode::JumpBack:
-                    // A loop that never releases its COG can only be stopped here.
-                    if (runInterrupted.load(std::memory_order_relaxed)) [[unlikely]] {
-                        top->pc = uint32_t(ip - base);
-                        stopped_ = true;
-                        status_ = kInterruptedStatus;
-                        return true;
-                    }
-                    ip = base + in.target;
-                    continue;
-                case Opcode::JumpIfFalse:
-                    ip = evalBool(in.e, ctx) ? ip + 1 : base + in.target;
-                    continue;
-                case Opcode::JumpUnlessLL: {
-                    const Value& a = ctx.locals[in.slot];
-                    const Value& b = ctx.locals[in.slot2];
-                    bool holds = a.isSmallInt() && b.isSmallInt()
-                                     ? intRelation(in.relation, a.smallInt(), b.smallInt())
-                                     : evalBool(in.e, ctx);
-                    ip = holds ? ip + 1 : base + in.target;
-                    continue;
-                }
-                case Opcode::JumpUnlessLK: {
-                    const Value& a = ctx.locals[in.slot];
-                    bool holds = a.isSmallInt() ? intRelation(in.relation, a.smallInt(), in.imm)
-                                                : evalBool(in.e, ctx);
-                    ip = holds ? ip + 1 : base + in.target;
-                    continue;
-                }
-                case Opcode::Match:
-                    ip = match(in.pattern, ctx.locals[in.slot], ctx) ? ip + 1 : base + in.target;
-                    continue;
-                case Opcode::Assert:
-                case Opcode::Throw:
-                case Opcode::Die:
-                case Opcode::Return:
-                case Opcode::Await:
-                case Opcode::Suspend:
-                case Opcode::Duration:
-                case Opcode::AsyncCall:
-                case Opcode::SyncCall:
-                case Opcode::Get:
-                case Opcode::New:
-                case Opcode::NewLocal:
-                case Opcode::TryEnter:
-                case Opcode::TryLeave:
-                case Opcode::Rethrow:
-                case Opcode::ForeachNext:
-                case Opcode::Consume:
-                    break; // to the instructions below
-                default:
-                    __builtin_unreachable(); // every opcode is named: no range check
-                }
-                break;
+            ABSIM_NEXT();
+        op_Nop:
+            ++ip;
+            ABSIM_NEXT();
+        op_AssignLocal : {
+            const Instr& in = *ip;
+            putResult(ctx.locals[in.dest.slot], eval(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_AssignField : {
+            const Instr& in = *ip;
+            putResult(ctx.self->fields[in.dest.slot], eval(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_ComputeLocal : {
+            const Instr& in = *ip;
+            putResult(ctx.locals[in.dest.slot], in.e->fn(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_ComputeField : {
+            const Instr& in = *ip;
+            putResult(ctx.self->fields[in.dest.slot], in.e->fn(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_AddLocal : {
+            const Instr& in = *ip;
+            addInt(ctx.locals[in.dest.slot], in, ctx);
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_AddField : {
+            const Instr& in = *ip;
+            addInt(ctx.self->fields[in.dest.slot], in, ctx);
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_Assign : {
+            const Instr& in = *ip;
+            store(*top, in.dest, eval(in.e, ctx));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_Eval:
+            eval(ip->e, ctx);
+            ++ip;
+            ABSIM_NEXT();
+        op_Jump:
+            ip = base + ip->target;
+            ABSIM_NEXT();
+        op_JumpBack:
+            // A loop that never releases its COG can only be stopped here.
+            if (runInterrupted.load(std::memory_order_relaxed)) [[unlikely]] {
+                top->pc = uint32_t(ip - base);
+                stopped_ = true;
+                status_ = kInterruptedStatus;
+                return true;
             }
+            ip = base + ip->target;
+            ABSIM_NEXT();
+        op_JumpIfFalse:
+            ip = evalBool(ip->e, ctx) ? ip + 1 : base + ip->target;
+            ABSIM_NEXT();
+        op_JumpUnlessLL : {
+            const Instr& in = *ip;
+            const Value& a = ctx.locals[in.slot];
+            const Value& b = ctx.locals[in.slot2];
+            bool holds = a.isSmallInt() && b.isSmallInt()
+                             ? intRelation(in.relation, a.smallInt(), b.smallInt())
+                             : evalBool(in.e, ctx);
+            ip = holds ? ip + 1 : base + in.target;
+            ABSIM_NEXT();
+        }
+        op_JumpUnlessLK : {
+            const Instr& in = *ip;
+            const Value& a = ctx.locals[in.slot];
+            bool holds = a.isSmallInt() ? intRelation(in.relation, a.smallInt(), in.imm)
+                                        : evalBool(in.e, ctx);
+            ip = holds ? ip + 1 : base + in.target;
+            ABSIM_NEXT();
+        }
+        op_Match:
+            ip = match(ip->pattern, ctx.locals[ip->slot], ctx) ? ip + 1 : base + ip->target;
+            ABSIM_NEXT();
+        op_SyncCall : {
+            // The usual synchronous call, `this.m(..)` or on an object in a
+            // variable, to a live object of this COG: its frame is pushed
+            // here. Anything else (null, dead, another COG, no such method,
+            // too deep) goes to the switch below, which evaluates the callee
+            // again: a leaf, so nothing is evaluated twice that could differ.
+            const Instr& in = *ip;
+            const Expr* c = in.e;
+            Value callee;
+            if (c->op == ExprOp::This) {
+                if (!ctx.self)
+                    goto slow;
+                callee = Value::object(ctx.self);
+            } else if (c->op == ExprOp::Local || c->op == ExprOp::Field) {
+                callee = eval(c, ctx);
+                if (!callee.isObject())
+                    goto slow;
+            } else {
+                goto slow;
+            }
+            Object* o = callee.entityAs<Object>();
+            if (!o->alive || o->cog != p->cog)
+                goto slow;
+            const MethodInfo* m = o->cls->method(in.method);
+            if (!m || p->frames.size() > kMaxFrames)
+                goto slow;
+            std::unique_ptr<Value[]> slots;
+            if (m->code.slotCount)
+                slots = std::make_unique<Value[]>(m->code.slotCount);
+            size_t n = in.args.size();
+            for (size_t i = 0; i < n; ++i)
+                putResult(slots[i], eval(in.args[i], ctx));
+            top->pc = uint32_t(ip - base) + 1;
+            ++stats_.calls;
+            Value* locals = slots.get(); // the new frame is still in the store buffer
+            top = &p->frames.pushNested(&m->code, Frame::Kind::Method, o, std::move(callee),
+                                        std::move(slots), in.dest);
+            ctx.locals = locals;
+            ctx.self = o;
+            base = m->code.instrs.data();
+            ip = base;
+            ABSIM_NEXT();
+        }
+        op_Return : {
+            // The usual return, from a same-COG synchronous callee: pop it
+            // and store the result in the caller, which runs on.
+            if (!p->frames.nested() || top->kind != Frame::Kind::Method)
+                goto slow;
+            const Instr& in = *ip;
+            Value v = in.e ? eval(in.e, ctx) : Value::unit();
+            Dest d = top->resultDest;
+            p->frames.popNested();
+            top = &p->frames.back();
+            ctx.locals = top->locals.get();
+            ctx.self = top->self;
+            base = top->code->instrs.data();
+            ip = base + top->pc;
+            store(*top, d, std::move(v));
+            ABSIM_NEXT();
+        }
+        // The instructions that read or set the frame's pc themselves, push
+        // or pop frames, or yield, and the unusual calls and returns: the
+        // switch below.
+        slow:
+        op_Assert:
+        op_Throw:
+        op_Die:
+        op_Await:
+        op_Suspend:
+        op_Duration:
+        op_AsyncCall:
+        op_Get:
+        op_New:
+        op_NewLocal:
+        op_TryEnter:
+        op_TryLeave:
+        op_Rethrow:
+        op_ForeachNext:
+        op_Consume:;
         } catch (...) {
             top->pc = uint32_t(ip - base);
             throw;
@@ -438,7 +549,7 @@ bool Runtime::runFrames(Process* p) {
                 f.pc = in.target;
                 break;
             }
-            store(f, in.dest, rest.arg(0));
+            store(f, in.dest, Value(rest.arg(0)));
             Value tail = rest.arg(1);
             rest = std::move(tail);
             ++f.pc;
@@ -494,7 +605,7 @@ bool Runtime::runFrames(Process* p) {
             if (m) {
                 auto slots = std::make_unique<Value[]>(m->code.slotCount);
                 for (size_t i = 0; i < n; ++i)
-                    slots[i] = eval(in.args[i], ctx);
+                    putResult(slots[i], eval(in.args[i], ctx));
                 Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
                 Value fut =
                     startCall(std::move(callee), m, std::move(slots), std::move(deadline), wanted);
@@ -522,7 +633,7 @@ bool Runtime::runFrames(Process* p) {
                 throwBuiltinException(BuiltinConstructor::ObjectDeadException);
             size_t n = in.args.size();
             const MethodInfo* m = o->cog == p->cog ? o->cls->method(in.method) : nullptr;
-            if (m && p->frames.size() <= 100000) {
+            if (m && p->frames.size() <= kMaxFrames) {
                 // Same COG: a frame pushed on this process, its arguments
                 // evaluated straight into its slots. A method without slots
                 // (a getter, a setter of fields) needs no array.
@@ -530,13 +641,16 @@ bool Runtime::runFrames(Process* p) {
                 if (m->code.slotCount)
                     slots = std::make_unique<Value[]>(m->code.slotCount);
                 for (size_t i = 0; i < n; ++i)
-                    slots[i] = eval(in.args[i], ctx);
+                    putResult(slots[i], eval(in.args[i], ctx));
                 ++f.pc;
                 ++stats_.calls;
-                // `f` is stale from here.
-                p->frames.pushNested(&m->code, Frame::Kind::Method, o, std::move(callee),
-                                     std::move(slots), in.dest);
-                enterTop();
+                // `f` is stale from here. The new frame's fields are still
+                // in the store buffer: take locals and self from registers.
+                Value* locals = slots.get();
+                top = &p->frames.pushNested(&m->code, Frame::Kind::Method, o, std::move(callee),
+                                            std::move(slots), in.dest);
+                ctx.locals = locals;
+                ctx.self = o;
                 break;
             }
             CallArgs args(n);
@@ -626,6 +740,7 @@ bool Runtime::runFrames(Process* p) {
         base = top->code->instrs.data();
         ip = base + top->pc;
     }
+#undef ABSIM_NEXT
 }
 
 } // namespace absim::interp
