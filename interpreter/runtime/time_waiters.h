@@ -227,7 +227,7 @@ class TimeWaiters {
         Node at(size_t i) const { return Node{keys_[i + kFront], tags_[i + kFront]}; }
         void setTag(size_t i, uint64_t tag) { tags_[i + kFront] = tag; }
 
-        void push(const Node& e, const TimeWaiters& w) {
+        [[gnu::always_inline]] void push(const Node& e, const TimeWaiters& w) {
             if (size_ == capacity_)
                 grow();
             size_t i = size_++;
@@ -245,7 +245,7 @@ class TimeWaiters {
         // left at the front goes down to a leaf through the earliest child,
         // and the last entry rises from there to its place: it nearly
         // always belongs low, so this saves a comparison on every level.
-        void pop(const TimeWaiters& w) {
+        [[gnu::always_inline]] void pop(const TimeWaiters& w) {
             Node last = at(--size_);
             keys_[size_ + kFront] = kNone;
             size_t n = size_;
@@ -379,7 +379,7 @@ class TimeWaiters {
         return ++order_;
     }
 
-    Node entry(const Value& t, uint64_t order, Process* p) {
+    [[gnu::always_inline]] Node entry(const Value& t, uint64_t order, Process* p) {
         size_t slot;
         if (!freeWaits_.empty()) {
             slot = freeWaits_.back();
@@ -544,7 +544,7 @@ class TimeWaiters {
         return c != 0 ? c < 0 : a.tag < b.tag;
     }
 
-    void dropStale(Heap& h) {
+    [[gnu::always_inline]] void dropStale(Heap& h) {
         while (!h.empty() && !live(h.front())) {
             Node e = h.front();
             h.pop(*this);
