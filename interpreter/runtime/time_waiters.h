@@ -94,7 +94,7 @@ class TimeWaiters {
     ~TimeWaiters() { clear(); }
 
     // A wait until exactly `t`.
-    void add(Process* p, const Value& t) {
+    [[gnu::always_inline]] void add(Process* p, const Value& t) {
         uint64_t order = nextOrder();
         p->timeToken = order;
         heap_.push(entry(t, order, p), *this);
@@ -112,7 +112,7 @@ class TimeWaiters {
     }
 
     // The earliest maximum bound of a live waiter, into `t`; false when none.
-    bool earliest(Value& t) {
+    [[gnu::always_inline]] bool earliest(Value& t) {
         dropStale(heap_);
         if (heap_.empty())
             return false;
