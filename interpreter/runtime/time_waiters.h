@@ -230,16 +230,8 @@ class TimeWaiters {
         [[gnu::always_inline]] void push(const Node& e, const TimeWaiters& w) {
             if (size_ == capacity_)
                 grow();
-            size_t i = size_++;
             // Most of the time few processes wait: a lone entry moves nowhere.
-            while (i > 0) {
-                size_t parent = (i - 1) / kArity;
-                if (!w.before(e, at(parent)))
-                    break;
-                put(i, at(parent));
-                i = parent;
-            }
-            put(i, e);
+            riseFrom(size_++, e, w);
         }
         // Removes the front entry (already released or taken). The hole
         // left at the front goes down to a leaf through the earliest child,
@@ -260,14 +252,7 @@ class TimeWaiters {
                 put(i, at(best));
                 i = best;
             }
-            while (i > 0) {
-                size_t parent = (i - 1) / kArity;
-                if (!w.before(last, at(parent)))
-                    break;
-                put(i, at(parent));
-                i = parent;
-            }
-            put(i, last);
+            riseFrom(i, last, w);
         }
         // Moves every entry to `out`, leaving the heap empty.
         void takeAll(std::vector<Node>& out) {
@@ -287,6 +272,18 @@ class TimeWaiters {
         void put(size_t i, const Node& e) {
             keys_[i + kFront] = e.key;
             tags_[i + kFront] = e.tag;
+        }
+        // Puts `e` in the hole at `i`, moving the hole up past every
+        // ancestor that `e` comes before.
+        [[gnu::always_inline]] void riseFrom(size_t i, const Node& e, const TimeWaiters& w) {
+            while (i > 0) {
+                size_t parent = (i - 1) / kArity;
+                if (!w.before(e, at(parent)))
+                    break;
+                put(i, at(parent));
+                i = parent;
+            }
+            put(i, e);
         }
 
         // The place (0-7) of the earliest of the eight entries from logical
