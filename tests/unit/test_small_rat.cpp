@@ -75,6 +75,35 @@ void checkOperations(const Rational& x, const Rational& y) {
     checkSame(floor(a), Rational(fl));
 }
 
+// A random numerator for the property tests below, either sign: small
+// (below `smallBelow`), mid-sized, near either int64 limit, any, or one of
+// the caller's own kind (`shaped`).
+template <typename Shaped>
+int64_t randomNumerator(std::mt19937_64& random, uint64_t smallBelow, Shaped shaped) {
+    auto pick = [&](uint64_t n) { return uint64_t(random() % n); };
+    int64_t n;
+    switch (pick(6)) {
+    case 0:
+        n = int64_t(pick(smallBelow));
+        break;
+    case 1:
+        n = int64_t(pick(100000000));
+        break;
+    case 2:
+        n = INT64_MAX - int64_t(pick(100));
+        break;
+    case 3:
+        n = shaped();
+        break;
+    case 4:
+        n = int64_t(random() >> 1);
+        break;
+    default:
+        return INT64_MIN + int64_t(pick(100));
+    }
+    return pick(2) ? -n : n;
+}
+
 } // namespace
 
 TEST_SUITE_BEGIN("small rationals");
@@ -394,28 +423,8 @@ TEST_CASE("the fast paths of inline arithmetic agree with GMP") {
                                                kMaxDen,
                                                kMaxDen - 1,
                                                3 * 5 * 7 * 11 * 13 * 17 * 19 * 23};
-    auto numeratorOf = [&]() -> int64_t {
-        int64_t n;
-        switch (pick(6)) {
-        case 0:
-            n = int64_t(pick(10));
-            break;
-        case 1:
-            n = int64_t(pick(100000000));
-            break;
-        case 2:
-            n = INT64_MAX - int64_t(pick(100));
-            break;
-        case 3:
-            n = int64_t(pick(uint64_t(1) << 40));
-            break;
-        case 4:
-            n = int64_t(random() >> 1);
-            break;
-        default:
-            return INT64_MIN + int64_t(pick(100));
-        }
-        return pick(2) ? -n : n;
+    auto numeratorOf = [&] {
+        return randomNumerator(random, 10, [&] { return int64_t(pick(uint64_t(1) << 40)); });
     };
     auto denominatorOf = [&]() { return denominators[pick(denominators.size())]; };
     int sameDenominator = 0, intOperand = 0, general = 0, overflowed = 0;
@@ -569,28 +578,11 @@ TEST_CASE("inline arithmetic on decimal denominators agrees with GMP") {
             return decimals[pick(decimals.size())];
         }
     };
-    auto numeratorOf = [&]() -> int64_t {
-        int64_t n;
-        switch (pick(6)) {
-        case 0:
-            n = int64_t(pick(3));
-            break;
-        case 1:
-            n = int64_t(pick(100000000));
-            break;
-        case 2:
-            n = INT64_MAX - int64_t(pick(100));
-            break;
-        case 3:
-            n = int64_t(decimals[pick(decimals.size())] * int64_t(1 + pick(64)));
-            break;
-        case 4:
-            n = int64_t(random() >> 1);
-            break;
-        default:
-            return INT64_MIN + int64_t(pick(100));
-        }
-        return pick(2) ? -n : n;
+    // Numerators that cancel against decimal denominators, besides the rest.
+    auto numeratorOf = [&] {
+        return randomNumerator(random, 3, [&] {
+            return int64_t(decimals[pick(decimals.size())] * int64_t(1 + pick(64)));
+        });
     };
     int bothDecimal = 0, oneDecimal = 0, overflowed = 0;
     for (int i = 0; i < 40000; ++i) {
