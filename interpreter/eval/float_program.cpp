@@ -1,5 +1,6 @@
 #include "interpreter/eval/float_program.h"
 
+#include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/number_builtins.h"
 #include "interpreter/numbers.h"
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <iterator>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -268,7 +270,10 @@ class Compiler {
 // The tree's own operators for what the program's fast path does not do:
 // they raise (a zero divisor) or compute what the tree computes.
 [[gnu::noinline]] double divideByZero(double a, double b) {
-    Value r = divide(Value::fromFloat(a), Value::fromFloat(b));
+    Value x = Value::fromFloat(a), y = Value::fromFloat(b);
+    Value r = divide(x, y);
+    if (!r.isFloat())
+        throwKindMismatch("a Float operation", x, y);
     return r.floatValue();
 }
 [[gnu::noinline]] double logOf(double d) {
@@ -281,11 +286,14 @@ class Compiler {
     return exp(Value::fromFloat(d)).floatValue();
 }
 
-Value boxFloatProgram(const Expr* e, EvalContext& ctx) {
-    return Value::fromFloat(runFloatProgram(e, ctx));
+// The tree instead of the program, by the node function the root had.
+template <typename Result>
+[[gnu::noinline]] Result fallBack(const FloatProgram& p, const Expr* e, EvalContext& ctx) {
+    if constexpr (std::is_same_v<Result, Value>)
+        return p.boxedTree(e, ctx);
+    else
+        return p.tree(e, ctx);
 }
-
-} // namespace
 
 // Direct threading: each handler ends by jumping to the next operation's
 // own handler (one indirect jump, no loop test, no bounds check), which
@@ -298,7 +306,7 @@ Value boxFloatProgram(const Expr* e, EvalContext& ctx) {
 // another kind, the end. Between two such points only operations without
 // effects run, so the first result that was not finite is still the first
 // error.
-double runFloatProgram(const Expr* e, EvalContext& ctx) {
+template <typename Result> Result run(const Expr* e, EvalContext& ctx) {
     static const void* const kHandlers[] = {
         &&loadLocal, &&loadField, &&add,   &&sub,  &&mul,  &&div,   &&neg, &&log,
         &&sqrt,      &&exp,       &&floor, &&ceil, &&call, &&store, &&ret,
@@ -322,14 +330,14 @@ double runFloatProgram(const Expr* e, EvalContext& ctx) {
 loadLocal : {
     const Value& v = ctx.locals[op->slot];
     if (!v.isFloat()) [[unlikely]]
-        return p.tree(e, ctx);
+        return fallBack<Result>(p, e, ctx);
     r[op->dst] = v.floatValue();
     ABSIM_NEXT_FLOAT_OP();
 }
 loadField : {
     const Value& v = ctx.self->fields[op->slot];
     if (!v.isFloat()) [[unlikely]]
-        return p.tree(e, ctx);
+        return fallBack<Result>(p, e, ctx);
     r[op->dst] = v.floatValue();
     ABSIM_NEXT_FLOAT_OP();
 }
@@ -393,9 +401,24 @@ store:
     ABSIM_NEXT_FLOAT_OP();
 ret:
     settle();
-    return r[op->a];
+    if constexpr (std::is_same_v<Result, Value>)
+        return Value::fromFloat(r[op->a]);
+    else
+        return r[op->a];
 #undef ABSIM_NEXT_FLOAT_OP
 }
+
+} // namespace
+
+double runFloatProgram(const Expr* e, EvalContext& ctx) {
+    return run<double>(e, ctx);
+}
+
+namespace {
+Value boxFloatProgram(const Expr* e, EvalContext& ctx) {
+    return run<Value>(e, ctx);
+}
+} // namespace
 
 void compileFloatPrograms(std::deque<Expr>& exprs,
                           const std::function<FloatLink(const Expr&)>& linkOf) {
@@ -422,6 +445,7 @@ void compileFloatPrograms(std::deque<Expr>& exprs,
         if (!Compiler(linkOf).compile(&e, p))
             continue;
         p.tree = e.floatFn;
+        p.boxedTree = e.fn;
         e.floatProgram = std::make_shared<const FloatProgram>(std::move(p));
         e.floatFn = runFloatProgram;
         e.fn = boxFloatProgram;

@@ -73,7 +73,8 @@ struct FloatOp {
 struct FloatProgram {
     std::vector<double> constants; // the first registers, copied in at each run
     std::vector<FloatOp> ops;
-    FloatFn tree = nullptr; // the root's own floatFn: the fallback
+    FloatFn tree = nullptr; // the root's own floatFn and fn: the fallbacks
+    EvalFn boxedTree = nullptr;
     uint32_t registers = 0;
 };
 
