@@ -286,6 +286,16 @@ class Compiler {
     return exp(Value::fromFloat(d)).floatValue();
 }
 
+// The results of the operators before `upTo`: one that is not finite
+// raises; if none is (their sum was too large), nothing happens.
+[[gnu::noinline]] void raiseIfNotFinite(const FloatProgram& p, const FloatOp* upTo,
+                                        const double* r) {
+    for (const FloatOp* op = p.ops.data(); op != upTo; ++op)
+        if (op->code >= FloatOpCode::Add && op->code <= FloatOpCode::Div &&
+            !std::isfinite(r[op->dst]))
+            detail::throwFloatOverflow();
+}
+
 // The tree instead of the program, by the node function the root had.
 template <typename Result>
 [[gnu::noinline]] Result fallBack(const FloatProgram& p, const Expr* e, EvalContext& ctx) {
@@ -299,13 +309,15 @@ template <typename Result>
 // own handler (one indirect jump, no loop test, no bounds check), which
 // keeps the dispatch to a few instructions per operation.
 //
-// A result that is not finite raises, as the tree's operators do; but
-// rather than testing each result, `spoilt` gathers r * 0.0 of each (0 for
-// a finite r, NaN for an infinite or NaN one, and NaN stays NaN), and is
-// tested before anything that could be seen: a call, a store, an error of
-// another kind, the end. Between two such points only operations without
-// effects run, so the first result that was not finite is still the first
-// error.
+// A result of an operator that is not finite raises, as the tree's
+// operators do; but rather than testing each result, `sum` adds them all
+// up, and is tested before anything that could be seen: a call, a store, an
+// error of another kind, the end. Once a result is infinite or NaN, the sum
+// is too and stays so (adding finite numbers to an infinity gives it back,
+// adding the other infinity NaN). Only when the sum is not finite are the
+// results so far looked at one by one, since finite results may add up to
+// too much. Between two such points only operations without effects run,
+// so the first result that was not finite is still the first error.
 template <typename Result> Result run(const Expr* e, EvalContext& ctx) {
     static const void* const kHandlers[] = {
         &&loadLocal, &&loadField, &&add,   &&sub,  &&mul,  &&div,   &&neg, &&log,
@@ -316,13 +328,13 @@ template <typename Result> Result run(const Expr* e, EvalContext& ctx) {
     double r[kMaxFloatRegisters];
     std::memcpy(r, p.constants.data(), p.constants.size() * sizeof(double));
     const FloatOp* op = p.ops.data();
-    double spoilt = 0.0;
+    double sum = 0.0;
     auto settle = [&] {
-        if (spoilt != spoilt) [[unlikely]]
-            detail::throwFloatOverflow();
+        if (!std::isfinite(sum)) [[unlikely]]
+            raiseIfNotFinite(p, op, r);
     };
     auto check = [&](double x) {
-        spoilt += x * 0.0;
+        sum += x;
         return x;
     };
 #define ABSIM_NEXT_FLOAT_OP() goto* kHandlers[size_t((++op)->code)]
