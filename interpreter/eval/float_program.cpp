@@ -7,7 +7,6 @@
 
 #include <bit>
 #include <cmath>
-#include <cstring>
 #include <iterator>
 #include <type_traits>
 #include <unordered_map>
@@ -94,17 +93,17 @@ class Compiler {
     // The program of the tree below `root`, or false when it has too few
     // operations to be worth one, or too many registers.
     bool compile(const Expr* root, FloatProgram& p) {
-        int result = node(root);
+        int resultId = node(root);
         if (failed_ || work_ < 2)
             return false;
-        uint32_t nConst = uint32_t(constants_.size());
-        if (nConst + temps_ > kMaxFloatRegisters)
+        int result = inRegister(resultId);
+        if (temps_ > kMaxFloatRegisters || constants_.size() > kMaxFloatRegisters)
             return false;
-        auto reg = [&](int r) { return uint8_t(r < 0 ? -r - 1 : int(nConst) + r); };
+        // A constant k is c[k], a temporary t is r[t].
+        auto reg = [&](int r) { return uint8_t(r < 0 ? -r - 1 : r); };
         p.constants = constants_;
-        p.registers = nConst + temps_;
-        // The loads first; registers numbered now that the constants are
-        // counted (they come first).
+        p.registers = temps_;
+        // The loads first.
         for (auto [ops, operands] :
              {std::pair{&loads_, &loadOperands_}, std::pair{&ops_, &operands_}})
             for (size_t j = 0; j < ops->size(); ++j) {
@@ -183,14 +182,33 @@ class Compiler {
         }
     }
 
+    // A constant copied into a register, where an operation has no form
+    // reading it in place (once: registers are written once).
+    int inRegister(int x) {
+        if (x >= 0)
+            return x;
+        auto [it, added] = materialized_.try_emplace(x, 0);
+        if (added)
+            it->second = emit(FloatOpCode::Const, x);
+        return it->second;
+    }
+
+    // `code` is the operator on two registers; the next two codes are the
+    // forms with a constant on the right and on the left.
     int arith(FloatOpCode code, const Expr* e) {
         int a = operand(e->kids[0]);
         int b = operand(e->kids[1]);
+        if (a < 0 && b < 0)
+            a = inRegister(a);
         ++work_;
+        if (b < 0)
+            return emit(FloatOpCode(int(code) + 1), a, b);
+        if (a < 0)
+            return emit(FloatOpCode(int(code) + 2), a, b);
         return emit(code, a, b);
     }
     int unary(FloatOpCode code, const Expr* x) {
-        int a = node(x);
+        int a = inRegister(node(x));
         ++work_;
         return emit(code, a);
     }
@@ -222,14 +240,14 @@ class Compiler {
         case FloatLink::Div:
             return arith(FloatOpCode::Div, e);
         case FloatLink::Neg: {
-            int a = operand(e->kids[0]);
+            int a = inRegister(operand(e->kids[0]));
             ++work_;
             return emit(FloatOpCode::Neg, a);
         }
         case FloatLink::Let: {
             int bound = node(e->kids[0]);
             if (readOutside(e->kids[1], e->slot))
-                emit(FloatOpCode::Store, bound, 0, nullptr, e->slot);
+                emit(FloatOpCode::Store, inRegister(bound), 0, nullptr, e->slot);
             lets_[e->slot] = bound; // slots are never bound twice in a frame
             return node(e->kids[1]);
         }
@@ -258,6 +276,7 @@ class Compiler {
 
     const std::function<FloatLink(const Expr&)>& linkOf_;
     std::unordered_map<uint64_t, int> consts_;
+    std::unordered_map<int, int> materialized_;
     std::unordered_map<int32_t, int> lets_, locals_, fields_;
     std::vector<double> constants_;
     std::vector<FloatOp> loads_, ops_;
@@ -291,8 +310,7 @@ class Compiler {
 [[gnu::noinline]] void raiseIfNotFinite(const FloatProgram& p, const FloatOp* upTo,
                                         const double* r) {
     for (const FloatOp* op = p.ops.data(); op != upTo; ++op)
-        if (op->code >= FloatOpCode::Add && op->code <= FloatOpCode::Div &&
-            !std::isfinite(r[op->dst]))
+        if (isFloatOperator(op->code) && !std::isfinite(r[op->dst]))
             detail::throwFloatOverflow();
 }
 
@@ -320,13 +338,14 @@ template <typename Result>
 // so the first result that was not finite is still the first error.
 template <typename Result> Result run(const Expr* e, EvalContext& ctx) {
     static const void* const kHandlers[] = {
-        &&loadLocal, &&loadField, &&add,   &&sub,  &&mul,  &&div,   &&neg, &&log,
-        &&sqrt,      &&exp,       &&floor, &&ceil, &&call, &&store, &&ret,
+        &&loadLocal, &&loadField, &&constant, &&add,   &&addRC, &&addCR, &&sub,   &&subRC,
+        &&subCR,     &&mul,       &&mulRC,    &&mulCR, &&div,   &&divRC, &&divCR, &&neg,
+        &&log,       &&sqrt,      &&exp,      &&floor, &&ceil,  &&call,  &&store, &&ret,
     };
     static_assert(std::size(kHandlers) == size_t(FloatOpCode::Return) + 1);
     const FloatProgram& p = *e->floatProgram;
     double r[kMaxFloatRegisters];
-    std::memcpy(r, p.constants.data(), p.constants.size() * sizeof(double));
+    const double* c = p.constants.data();
     const FloatOp* op = p.ops.data();
     double sum = 0.0;
     auto settle = [&] {
@@ -353,14 +372,35 @@ loadField : {
     r[op->dst] = v.floatValue();
     ABSIM_NEXT_FLOAT_OP();
 }
+constant:
+    r[op->dst] = c[op->a];
+    ABSIM_NEXT_FLOAT_OP();
 add:
     r[op->dst] = check(r[op->a] + r[op->b]);
+    ABSIM_NEXT_FLOAT_OP();
+addRC:
+    r[op->dst] = check(r[op->a] + c[op->b]);
+    ABSIM_NEXT_FLOAT_OP();
+addCR:
+    r[op->dst] = check(c[op->a] + r[op->b]);
     ABSIM_NEXT_FLOAT_OP();
 sub:
     r[op->dst] = check(r[op->a] - r[op->b]);
     ABSIM_NEXT_FLOAT_OP();
+subRC:
+    r[op->dst] = check(r[op->a] - c[op->b]);
+    ABSIM_NEXT_FLOAT_OP();
+subCR:
+    r[op->dst] = check(c[op->a] - r[op->b]);
+    ABSIM_NEXT_FLOAT_OP();
 mul:
     r[op->dst] = check(r[op->a] * r[op->b]);
+    ABSIM_NEXT_FLOAT_OP();
+mulRC:
+    r[op->dst] = check(r[op->a] * c[op->b]);
+    ABSIM_NEXT_FLOAT_OP();
+mulCR:
+    r[op->dst] = check(c[op->a] * r[op->b]);
     ABSIM_NEXT_FLOAT_OP();
 div : {
     double b = r[op->b];
@@ -369,6 +409,26 @@ div : {
         r[op->dst] = divideByZero(r[op->a], b);
     } else {
         r[op->dst] = check(r[op->a] / b);
+    }
+    ABSIM_NEXT_FLOAT_OP();
+}
+divRC : {
+    double b = c[op->b];
+    if (b == 0.0) [[unlikely]] {
+        settle();
+        r[op->dst] = divideByZero(r[op->a], b);
+    } else {
+        r[op->dst] = check(r[op->a] / b);
+    }
+    ABSIM_NEXT_FLOAT_OP();
+}
+divCR : {
+    double b = r[op->b];
+    if (b == 0.0) [[unlikely]] {
+        settle();
+        r[op->dst] = divideByZero(c[op->a], b);
+    } else {
+        r[op->dst] = check(c[op->a] / b);
     }
     ABSIM_NEXT_FLOAT_OP();
 }

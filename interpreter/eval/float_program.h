@@ -48,10 +48,19 @@ enum class FloatLink : uint8_t {
 enum class FloatOpCode : uint8_t {
     LoadLocal, // r[dst] = locals[slot], a Float, else the tree instead
     LoadField, // r[dst] = fields[slot], the same
-    Add,       // r[dst] = r[a] op r[b]
+    Const,     // r[dst] = c[a], a constant where an operation needs a register
+    Add,       // r[dst] = r[a] + r[b]
+    AddRC,     // r[dst] = r[a] + c[b]
+    AddCR,     // r[dst] = c[a] + r[b]
     Sub,
+    SubRC,
+    SubCR,
     Mul,
+    MulRC,
+    MulCR,
     Div,
+    DivRC,
+    DivCR,
     Neg, // r[dst] = -r[a]
     Log,
     Sqrt,
@@ -63,6 +72,12 @@ enum class FloatOpCode : uint8_t {
     Return,
 };
 
+// Whether an operation is an arithmetic operator, whose result must be
+// finite.
+constexpr bool isFloatOperator(FloatOpCode c) {
+    return c >= FloatOpCode::Add && c <= FloatOpCode::DivCR;
+}
+
 struct FloatOp {
     FloatOpCode code = FloatOpCode::Return;
     uint8_t dst = 0, a = 0, b = 0;
@@ -71,14 +86,15 @@ struct FloatOp {
 };
 
 struct FloatProgram {
-    std::vector<double> constants; // the first registers, copied in at each run
+    std::vector<double> constants; // c[], read in place
     std::vector<FloatOp> ops;
     FloatFn tree = nullptr; // the root's own floatFn and fn: the fallbacks
     EvalFn boxedTree = nullptr;
     uint32_t registers = 0;
 };
 
-// At most this many registers: a larger tree keeps its node functions.
+// At most this many registers (and constants): a larger tree keeps its
+// node functions.
 constexpr uint32_t kMaxFloatRegisters = 128;
 
 // Compiles every maximal tree of links (as `linkOf` classifies the nodes)

@@ -313,7 +313,7 @@ TEST_CASE("a_sine_polynomial_becomes_one_program") {
     REQUIRE(root.fast->floatProgram);
     int arithmetic = 0;
     for (const FloatOp& op : root.fast->floatProgram->ops)
-        arithmetic += op.code >= FloatOpCode::Add && op.code <= FloatOpCode::Div;
+        arithmetic += isFloatOperator(op.code);
     CHECK(arithmetic == 8);
     for (const Expr& e : t.fast)
         if (&e != root.fast)
@@ -357,4 +357,32 @@ module M;
     CHECK(chain.err.empty());
     CHECK(!chain.out.empty());
     CHECK(chain.out == steps.out);
+}
+
+TEST_CASE("finite_results_adding_up_to_too_much_raise_nothing") {
+    // (x * 1.0) * 1.0 - x with x = 1e308: the results 1e308, 1e308 and 0
+    // are finite, though their sum is not; x = -1e308 * 2.0 overflows.
+    for (double v : {1e308, -1e308}) {
+        Trees t;
+        auto c = [&](double d) { return t.constant(Value::fromFloat(d)); };
+        Trees::Pair grown =
+            t.node(ExprOp::Mul, {t.node(ExprOp::Mul, {t.slotted(ExprOp::Local, 0), c(1.0)}),
+                                 c(v > 0 ? 1.0 : 2.0)});
+        Trees::Pair root = t.node(ExprOp::Sub, {grown, t.slotted(ExprOp::Local, 0)});
+        specializeEvaluation(t.fast);
+        REQUIRE(root.fast->floatProgram);
+        std::mt19937_64 rng(1);
+        Frame frame(rng);
+        frame.locals[0] = Value::fromFloat(v);
+        Outcome generic = attempt([&] { return evalNode(root.slow, frame.ctx); });
+        Outcome fast = attempt([&] { return root.fast->fn(root.fast, frame.ctx); });
+        CAPTURE(v);
+        CHECK(fast.error == generic.error);
+        if (v > 0) {
+            CHECK(fast.error.empty());
+            CHECK(sameBits(fast.value, Value::fromFloat(0.0)));
+        } else {
+            CHECK(fast.error.find("overflow") != std::string::npos);
+        }
+    }
 }
