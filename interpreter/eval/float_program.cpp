@@ -495,23 +495,30 @@ Value boxFloatProgram(const Expr* e, EvalContext& ctx) {
 void compileFloatPrograms(std::deque<Expr>& exprs,
                           const std::function<FloatLink(const Expr&)>& linkOf) {
     // A root: a link that some node or instruction uses other than as a
-    // part of a bigger program.
+    // part of a bigger program. Only links are looked at (most nodes have
+    // no floatFn), which keeps this short for the standard library.
     std::unordered_set<const Expr*> part, elsewhere;
     for (Expr& e : exprs) {
         e.floatProgram = nullptr;
-        FloatLink link = linkOf(e);
-        std::unordered_set<const Expr*> mine;
-        if (isCompiled(link))
-            forEachLinkKid(&e, link, [&](const Expr* k) { mine.insert(k); });
-        part.insert(mine.begin(), mine.end());
+        const Expr* mine[2] = {nullptr, nullptr};
+        if (e.floatFn) {
+            FloatLink link = linkOf(e);
+            size_t n = 0;
+            if (isCompiled(link))
+                forEachLinkKid(&e, link, [&](const Expr* k) {
+                    mine[n++] = k;
+                    part.insert(k);
+                });
+        }
         for (const Expr* k : e.kids)
-            if (!mine.count(k))
+            if (k->floatFn && k != mine[0] && k != mine[1])
                 elsewhere.insert(k);
         for (const CaseBranchCode& b : e.branches)
-            elsewhere.insert(b.body);
+            if (b.body->floatFn)
+                elsewhere.insert(b.body);
     }
     for (Expr& e : exprs) {
-        if (!isCompiled(linkOf(e)) || (part.count(&e) && !elsewhere.count(&e)))
+        if (!e.floatFn || !isCompiled(linkOf(e)) || (part.count(&e) && !elsewhere.count(&e)))
             continue;
         FloatProgram p;
         if (!Compiler(linkOf).compile(&e, p))
