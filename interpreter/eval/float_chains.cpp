@@ -2,6 +2,7 @@
 
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
+#include "interpreter/eval/float_program.h"
 #include "interpreter/number_builtins.h"
 #include "interpreter/numbers.h"
 #include "interpreter/program/function_info.h"
@@ -521,6 +522,52 @@ FloatFn nativeFloatFn(const Expr& e, const std::unordered_set<const Expr*>& floa
     return floatOfNumber;
 }
 
+// What a node whose floatFn was chosen above is to a compiled program:
+// the links whose floatFn computes on doubles only (operands read in place
+// or links of their own) are compiled; any other link is called.
+FloatLink linkOf(const Expr& e, const std::unordered_set<const Expr*>& floats) {
+    FloatFn f = e.floatFn;
+    if (!f)
+        return FloatLink::None;
+    if (f == floatLeaf)
+        return FloatLink::Leaf;
+    if (isArithmetic(e.op) || e.op == ExprOp::Neg) {
+        for (const Expr* k : e.kids)
+            if (shapeOf(k, floats) == Shape::Other ||
+                (k->op == ExprOp::Const && !k->constant.isFloat()))
+                return FloatLink::Opaque;
+        switch (e.op) {
+        case ExprOp::Add:
+            return FloatLink::Add;
+        case ExprOp::Sub:
+            return FloatLink::Sub;
+        case ExprOp::Mul:
+            return FloatLink::Mul;
+        case ExprOp::Div:
+            return FloatLink::Div;
+        default:
+            return FloatLink::Neg;
+        }
+    }
+    if (f == floatLetOfFloat)
+        return FloatLink::Let;
+    if (f == floatScopeOfNumbers)
+        return FloatLink::Scope;
+    if (f == floatLog)
+        return FloatLink::Log;
+    if (f == floatSqrt)
+        return FloatLink::Sqrt;
+    if (f == floatExp)
+        return FloatLink::Exp;
+    if (f == floatOfFloat)
+        return FloatLink::Same;
+    if (f == floatOfRounded<roundDown>)
+        return FloatLink::Floor;
+    if (f == floatOfRounded<roundUp>)
+        return FloatLink::Ceil;
+    return FloatLink::Opaque;
+}
+
 } // namespace
 
 void specializeFloatChains(std::deque<Expr>& exprs) {
@@ -587,6 +634,7 @@ void specializeFloatChains(std::deque<Expr>& exprs) {
         if (isArithmetic(e.op) || e.op == ExprOp::Neg)
             e.fn = boxFloat;
     }
+    compileFloatPrograms(exprs, [&](const Expr& e) { return linkOf(e, floats); });
 }
 
 } // namespace absim::interp

@@ -7,6 +7,7 @@
 #include "interpreter/value.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace absim::interp {
@@ -17,6 +18,7 @@ struct InterfaceInfo;
 struct Pattern;
 struct Expr;
 struct EvalContext;
+struct FloatProgram;
 
 // How a node is evaluated: a function chosen per node after lowering
 // (eval/specialize.h), so a node whose operands are locals or constants
@@ -92,6 +94,8 @@ struct Expr {
     std::vector<FunArgCode> funArgs;      // CallPartial
     std::vector<CaseBranchCode> branches; // Case
     std::vector<std::string> pieces;      // Template: kids.size() + 1 pieces
+    // The root of a compiled Float chain: its program (eval/float_program.h).
+    std::shared_ptr<const FloatProgram> floatProgram;
 };
 
 // Patterns of `case` expressions, `switch` statements and `catch` branches.
