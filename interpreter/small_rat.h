@@ -190,7 +190,8 @@ inline constexpr InversePowersOfFive kInversePowersOfFive = [] {
 }();
 
 // Divides m and d by gcd(m, d), for d = 2^f.twos * 5^f.fives and any
-// m <= 2^63 (0 included: gcd(0, d) == d).
+// m <= 2^63 (0 included: gcd(0, d) == d). More generally, for d any
+// multiple of c = 2^f.twos * 5^f.fives, divides both by gcd(m, c).
 inline void cancelDecimal(uint64_t& m, uint64_t& d, DecimalFactors f) noexcept {
     // The top bit stands in for a zero m (m <= 2^63, twos < 64).
     int twos = __builtin_ctzll(m | (uint64_t(1) << 63));
@@ -206,6 +207,59 @@ inline void cancelDecimal(uint64_t& m, uint64_t& d, DecimalFactors f) noexcept {
         d *= kInverseOfFive;
     }
 }
+
+// Small decimal denominators: the 2^a * 5^b below 1024, among them every
+// divisor of 1000 (model times in milliseconds, and areas of them). For a
+// pair of them a table has what a sum needs, so that the commonest sums
+// are a few loads and multiplications: no factoring, and no overflow check
+// on a denominator that cannot exceed 2^9 * 5^4.
+inline constexpr uint64_t kSmallDecimalLimit = 1024;
+inline constexpr unsigned kSmallDecimals = 29; // 10 + 8 + 6 + 4 + 1 (5^0 .. 5^4)
+// Indices run below this power of two, so that one test of i1 | i2 checks
+// both (the index of any other number is 0xFF).
+inline constexpr unsigned kSmallDecimalIndices = 32;
+static_assert(kSmallDecimals <= kSmallDecimalIndices);
+// d1/g and d2/g for g = gcd(d1, d2) = 2^twos * 5^fives.
+struct SmallDecimalPair {
+    uint16_t e1, e2;
+    uint8_t twos, fives;
+};
+struct SmallDecimalTables {
+    uint8_t index[kSmallDecimalLimit]; // of a small decimal, else 0xFF
+    SmallDecimalPair pair[kSmallDecimalIndices][kSmallDecimalIndices];
+};
+inline constexpr SmallDecimalTables kSmallDecimalTables = [] {
+    SmallDecimalTables t{};
+    uint64_t value[kSmallDecimals] = {};
+    int twos[kSmallDecimals] = {}, fives[kSmallDecimals] = {};
+    for (uint8_t& i : t.index) {
+        i = 0xFF;
+    }
+    unsigned n = 0;
+    uint64_t p5 = 1;
+    for (int b = 0; p5 < kSmallDecimalLimit; ++b, p5 *= 5) {
+        uint64_t d = p5;
+        for (int a = 0; d < kSmallDecimalLimit; ++a, d *= 2) {
+            value[n] = d;
+            twos[n] = a;
+            fives[n] = b;
+            t.index[d] = uint8_t(n++);
+        }
+    }
+    for (unsigned i = 0; i < kSmallDecimals; ++i) {
+        for (unsigned j = 0; j < kSmallDecimals; ++j) {
+            int gt = twos[i] < twos[j] ? twos[i] : twos[j];
+            int gf = fives[i] < fives[j] ? fives[i] : fives[j];
+            uint64_t g = uint64_t(1) << gt;
+            for (int k = 0; k < gf; ++k) {
+                g *= 5;
+            }
+            t.pair[i][j] = {uint16_t(value[i] / g), uint16_t(value[j] / g), uint8_t(gt),
+                            uint8_t(gf)};
+        }
+    }
+    return t;
+}();
 
 inline int64_t withSign(uint64_t m, bool negative) noexcept {
     return negative ? int64_t(uint64_t(0) - m) : int64_t(m);
@@ -248,16 +302,47 @@ inline Value addOrSubtractDecimal(const Value& a, const Value& b, bool firstIsD,
     return addOrSubtractWide(a, b, Subtract);
 }
 
+// Divides m and d by gcd(m, d) for m <= 2^63 and d >= 1: cancelDecimal
+// when d is decimal, else a gcd (with one division first: m is often much
+// larger than d).
+inline void cancelCommonFactor(uint64_t& m, uint64_t& d) noexcept {
+    if (DecimalFactors f = decimalFactors(d); f.decimal) [[likely]] {
+        cancelDecimal(m, d, f);
+    } else if (uint64_t g = gcd(m % d, d); g != 1) {
+        m /= g;
+        d /= g;
+    }
+}
+
 // a ± b in machine words. Every product and sum is overflow-checked; the
 // rare operands that overflow go to the 128-bit version.
-template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value& b) {
+//
+// The general case: any denominators (the small decimal ones, two of
+// which addOrSubtract below handles itself, included).
+template <bool Subtract>
+[[gnu::noinline]] Value addOrSubtractGeneral(const Value& a, const Value& b) {
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
     int64_t t, p;
+    if (d1 == d2) {
+        // (n1 ± n2)/d: only gcd(n1 ± n2, d) can cancel (1/4 + 1/4 = 1/2),
+        // and for a decimal d that is a shift and a multiplication or two
+        // (cancelDecimal). Two Ints (d == 1) are the inline Int sum that
+        // overflowed in numbers.h, or one of the tests'.
+        if (!overflows<Subtract>(n1, n2, &t)) [[likely]] {
+            if (d1 == 1) {
+                return Value::fromInt(t);
+            }
+            uint64_t m = magnitude(t), d = d1;
+            cancelCommonFactor(m, d);
+            return fromReducedWord(withSign(m, t < 0), d);
+        }
+        return addOrSubtractWide(a, b, Subtract);
+    }
     if (d2 == 1) {
         // n1/d1 ± n2 = (n1 ± n2*d1)/d1, still in lowest terms: no gcd.
         if (!__builtin_mul_overflow(n2, int64_t(d1), &p) && !overflows<Subtract>(n1, p, &t)) {
-            return d1 == 1 ? Value::fromInt(t) : Value::fromSmallRat(t, d1);
+            return Value::fromSmallRat(t, d1);
         }
         return addOrSubtractWide(a, b, Subtract);
     }
@@ -274,16 +359,6 @@ template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value&
     }
     if (f.decimal) [[likely]] {
         return addOrSubtractDecimal<Subtract>(a, b, first, f);
-    }
-    if (d1 == d2) {
-        // Only gcd(t, d) can cancel (1/4 + 1/4 = 1/2); t == 0 gives 0/1.
-        if (!overflows<Subtract>(n1, n2, &t)) {
-            if (uint64_t g = gcd(magnitude(t) % d1, d1); g != 1) {
-                return fromReducedWord(t / int64_t(g), d1 / g);
-            }
-            return Value::fromSmallRat(t, d1);
-        }
-        return addOrSubtractWide(a, b, Subtract);
     }
     // Knuth, TAOCP 4.5.1: with g = gcd(d1, d2), t = n1*(d2/g) ± n2*(d1/g)
     // is coprime to d1/g and d2/g, so only gcd(t, g) is left to cancel.
@@ -314,48 +389,96 @@ template <bool Subtract> inline Value addOrSubtract(const Value& a, const Value&
     }
     return addOrSubtractWide(a, b, Subtract);
 }
+
+// The commonest sums first: both denominators small decimals (below, the
+// table's). That path needs few registers and calls nothing, so it saves
+// and restores none; everything else is one tail call away. Inlined into
+// its one caller (numbers.cpp's addSlow, subtractSlow).
+template <bool Subtract>
+[[gnu::always_inline]] inline Value addOrSubtract(const Value& a, const Value& b) {
+    int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
+    uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
+    int64_t t;
+    if ((d1 | d2) < kSmallDecimalLimit) {
+        // Both small: a time in milliseconds, an Int, an area of them.
+        unsigned i1 = kSmallDecimalTables.index[d1], i2 = kSmallDecimalTables.index[d2];
+        if ((i1 | i2) < kSmallDecimalIndices) [[likely]] {
+            // Knuth's sum (see addOrSubtractDecimal) with g, d1/g and d2/g
+            // from the table: t/lcm, where only gcd(t, g) can cancel.
+            SmallDecimalPair pair = kSmallDecimalTables.pair[i1][i2];
+            int64_t x, y;
+            if (!__builtin_mul_overflow(n1, int64_t(pair.e2), &x) &&
+                !__builtin_mul_overflow(n2, int64_t(pair.e1), &y) && !overflows<Subtract>(x, y, &t))
+                [[likely]] {
+                uint64_t m = magnitude(t), den = d1 * pair.e2;
+                cancelDecimal(m, den, {pair.twos, pair.fives, true});
+                return fromReducedWord(withSign(m, t < 0), den);
+            }
+        }
+    }
+    return addOrSubtractGeneral<Subtract>(a, b);
+}
 } // namespace detail
 
 // Both operands small exact (isSmallExact()).
-inline Value add(const Value& a, const Value& b) {
+[[gnu::always_inline]] inline Value add(const Value& a, const Value& b) {
     return detail::addOrSubtract<false>(a, b);
 }
-inline Value subtract(const Value& a, const Value& b) {
+[[gnu::always_inline]] inline Value subtract(const Value& a, const Value& b) {
     return detail::addOrSubtract<true>(a, b);
 }
 
 namespace detail {
-// Divides m and d by gcd(m, d) for m <= 2^63 and d >= 1: cancelDecimal
-// when d is decimal, else a gcd (with one division first: m is often much
-// larger than d).
-inline void cancelCommonFactor(uint64_t& m, uint64_t& d) noexcept {
-    if (DecimalFactors f = decimalFactors(d); f.decimal) [[likely]] {
-        cancelDecimal(m, d, f);
-    } else if (uint64_t g = gcd(m % d, d); g != 1) {
-        m /= g;
-        d /= g;
-    }
-}
-} // namespace detail
-
 // (n1/d1) * (n2/d2): cancelling gcd(n1, d2) and gcd(n2, d1) first leaves a
 // product in lowest terms. An Int factor (d == 1) needs one gcd only.
-inline Value multiply(const Value& a, const Value& b) {
+[[gnu::noinline]] inline Value multiplyGeneral(const Value& a, const Value& b) {
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
     uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
     if (d2 != 1) {
-        detail::cancelCommonFactor(m1, d2);
+        cancelCommonFactor(m1, d2);
     }
     if (d1 != 1) {
-        detail::cancelCommonFactor(m2, d1);
+        cancelCommonFactor(m2, d1);
     }
     uint64_t num, den;
     if (!__builtin_mul_overflow(m1, m2, &num) && num <= uint64_t(INT64_MAX) &&
         !__builtin_mul_overflow(d1, d2, &den) && den <= Value::kMaxSmallRatDenominator) {
-        return detail::fromReducedWord(detail::withSign(num, (n1 < 0) != (n2 < 0)), den);
+        return fromReducedWord(withSign(num, (n1 < 0) != (n2 < 0)), den);
     }
-    return detail::multiplyWide(a, b);
+    return multiplyWide(a, b);
+}
+
+// The factors of a small decimal, from the table (pair[i][i] has g = d).
+inline DecimalFactors smallDecimalFactors(unsigned index) noexcept {
+    SmallDecimalPair self = kSmallDecimalTables.pair[index][index];
+    return {self.twos, self.fives, true};
+}
+} // namespace detail
+
+// The commonest products first: both denominators small decimals (an Int
+// times a time, `busy * (t - last)`). Their factors come from the table,
+// and their product (below 2^20) needs no overflow check; everything else
+// is one tail call away.
+inline Value multiply(const Value& a, const Value& b) {
+    using namespace detail;
+    int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
+    uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
+    if ((d1 | d2) < kSmallDecimalLimit) {
+        unsigned i1 = kSmallDecimalTables.index[d1], i2 = kSmallDecimalTables.index[d2];
+        if ((i1 | i2) < kSmallDecimalIndices) [[likely]] {
+            uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
+            cancelDecimal(m1, d2, smallDecimalFactors(i2));
+            if (d1 != 1) { // an Int times a time: nothing to cancel
+                cancelDecimal(m2, d1, smallDecimalFactors(i1));
+            }
+            uint64_t num;
+            if (!__builtin_mul_overflow(m1, m2, &num) && num <= uint64_t(INT64_MAX)) [[likely]] {
+                return fromReducedWord(withSign(num, (n1 < 0) != (n2 < 0)), d1 * d2);
+            }
+        }
+    }
+    return multiplyGeneral(a, b);
 }
 
 // (n1/d1) / (n2/d2) = (n1*d2) / (d1*n2), cancelling gcd(n1, n2) and
@@ -365,7 +488,14 @@ inline Value divide(const Value& a, const Value& b) {
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
     uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
     // Divisors in models are mostly decimal constants (`/ 1000`).
-    if (detail::DecimalFactors f = detail::decimalFactors(m2); f.decimal) [[likely]] {
+    detail::DecimalFactors f;
+    if (unsigned i = m2 < detail::kSmallDecimalLimit ? detail::kSmallDecimalTables.index[m2] : 0xFF;
+        i < detail::kSmallDecimalIndices) {
+        f = detail::smallDecimalFactors(i);
+    } else {
+        f = detail::decimalFactors(m2);
+    }
+    if (f.decimal) [[likely]] {
         detail::cancelDecimal(m1, m2, f);
     } else if (uint64_t g = detail::gcdDividingFirst(m1, m2); g != 1) {
         m1 /= g;

@@ -11,6 +11,7 @@
 
 #include <gmp.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <numeric>
@@ -604,6 +605,166 @@ TEST_CASE("inline arithmetic on decimal denominators agrees with GMP") {
     CHECK(bothDecimal > 10000);
     CHECK(oneDecimal > 5000);
     CHECK(overflowed > 1000);
+}
+
+// Sums and differences over one denominator (small_rat.h's first path):
+// decimal denominators whose sum cancels part of them (1/4 + 1/4), sums
+// that cancel to an Int or to 0, other denominators, and numerators near
+// the int64 limits whose sum overflows into the 128-bit version and GMP.
+TEST_CASE("sums over one denominator agree with GMP") {
+    std::mt19937_64 random(1000);
+    auto pick = [&](uint64_t n) { return uint64_t(random() % n); };
+    std::vector<int64_t> denominators = {2, 4, 5, 8, 125, 200, 250, 500, 1000, 3, 6, 7, 999, 3000};
+    for (int64_t p5 = 1; p5 <= kMaxDen; p5 *= 5) {
+        for (int64_t n = p5; n <= kMaxDen; n *= 2) {
+            if (n > 1) {
+                denominators.push_back(n);
+            }
+        }
+    }
+    denominators.push_back(kMaxDen);
+    int cancelled = 0, toInt = 0, toZero = 0, overflowed = 0, kept = 0;
+    for (int i = 0; i < 60000; ++i) {
+        int64_t d = denominators[pick(denominators.size())];
+        // n1 coprime to d; n2 mostly chosen so that n1 + n2 (or n1 - n2)
+        // is a multiple of part of d.
+        auto coprime = [&](int64_t n) {
+            while (std::gcd(smallrat::magnitude(n), uint64_t(d)) != 1) {
+                n += n > 0 ? -1 : 1; // towards 0: never past the int64 limits
+            }
+            return n;
+        };
+        int64_t n1 = coprime(randomNumerator(random, 1000, [&] { return int64_t(pick(d)); }));
+        int64_t n2;
+        switch (pick(4)) {
+        case 0: { // n1 + n2 = k * (a divisor of d)
+            int64_t part = std::max<int64_t>(1, d / int64_t(1 + pick(4)));
+            n2 = coprime(int64_t(pick(7)) * part - n1 % part);
+            break;
+        }
+        case 1: // n2 = ±n1: a sum or a difference is 0
+            n2 = pick(2) ? n1 : (n1 == INT64_MIN ? n1 + d : -n1);
+            break;
+        default:
+            n2 = coprime(randomNumerator(random, 1000, [&] { return int64_t(pick(d)); }));
+            break;
+        }
+        if (std::gcd(smallrat::magnitude(n2), uint64_t(d)) != 1) {
+            continue;
+        }
+        Rational x = Rational(n1) / Rational(d), y = Rational(n2) / Rational(d);
+        Value a = Value::fromRational(x), b = Value::fromRational(y);
+        REQUIRE(a.isSmallRat());
+        REQUIRE(b.isSmallRat());
+        REQUIRE(a.smallDenominator() == b.smallDenominator());
+        for (Value r : {add(a, b), subtract(a, b)}) {
+            if (!r.isSmallExact()) {
+                ++overflowed;
+            } else if (r.isSmallInt()) {
+                ++(r.smallInt() == 0 ? toZero : toInt);
+            } else {
+                ++(r.smallDenominator() == uint64_t(d) ? kept : cancelled);
+            }
+        }
+        checkOperations(x, y);
+    }
+    CHECK(cancelled > 30000);
+    CHECK(toInt > 3000);
+    CHECK(toZero > 8000);
+    CHECK(overflowed > 500);
+    CHECK(kept > 1000);
+}
+
+// The small-decimal tables (small_rat.h): every number below 1024 has an
+// index exactly when it is 2^a * 5^b, and every pair of them the cofactors
+// and the exponents of their gcd, against std::gcd and trial division.
+TEST_CASE("the small decimal tables agree with gcds") {
+    using namespace smallrat::detail;
+    std::vector<uint64_t> smallDecimals;
+    for (uint64_t d = 1; d < kSmallDecimalLimit; ++d) {
+        CAPTURE(d);
+        unsigned i = kSmallDecimalTables.index[d];
+        DecimalFactors f = decimalFactors(d);
+        REQUIRE((i < kSmallDecimalIndices) == f.decimal);
+        if (f.decimal) {
+            DecimalFactors g = smallDecimalFactors(i);
+            CHECK(g.decimal);
+            CHECK(g.twos == f.twos);
+            CHECK(g.fives == f.fives);
+            smallDecimals.push_back(d);
+        }
+    }
+    CHECK(kSmallDecimalTables.index[0] >= kSmallDecimalIndices);
+    REQUIRE(smallDecimals.size() == kSmallDecimals);
+    for (uint64_t d1 : smallDecimals) {
+        for (uint64_t d2 : smallDecimals) {
+            CAPTURE(d1);
+            CAPTURE(d2);
+            SmallDecimalPair p =
+                kSmallDecimalTables
+                    .pair[kSmallDecimalTables.index[d1]][kSmallDecimalTables.index[d2]];
+            uint64_t g = std::gcd(d1, d2);
+            CHECK(p.e1 == d1 / g);
+            CHECK(p.e2 == d2 / g);
+            uint64_t power = uint64_t(1) << p.twos;
+            for (int k = 0; k < p.fives; ++k) {
+                power *= 5;
+            }
+            CHECK(power == g);
+        }
+    }
+}
+
+// Arithmetic on two small decimal denominators (the tables' paths of add,
+// subtract, multiply and divide) agrees with GMP: every pair of them, Ints
+// (denominator 1) among them, numerators that cancel against them, zero,
+// and numerators near the int64 limits so that sums and products overflow
+// into the 128-bit versions and GMP.
+TEST_CASE("inline arithmetic on small decimal denominators agrees with GMP") {
+    using namespace smallrat::detail;
+    std::mt19937_64 random(1024);
+    auto pick = [&](uint64_t n) { return uint64_t(random() % n); };
+    std::vector<int64_t> smallDecimals;
+    for (int64_t d = 1; d < int64_t(kSmallDecimalLimit); ++d) {
+        if (decimalFactors(uint64_t(d)).decimal) {
+            smallDecimals.push_back(d);
+        }
+    }
+    auto numeratorOf = [&] {
+        return randomNumerator(random, 2000, [&] {
+            return smallDecimals[pick(smallDecimals.size())] * int64_t(1 + pick(1000));
+        });
+    };
+    int pairs = 0, cancelled = 0, overflowed = 0, toInt = 0;
+    for (int i = 0; i < 60000; ++i) {
+        int64_t d1 = smallDecimals[pick(smallDecimals.size())];
+        int64_t d2 = pick(4) == 0 ? d1 : smallDecimals[pick(smallDecimals.size())];
+        Rational x = Rational(numeratorOf()) / Rational(d1);
+        Rational y = Rational(numeratorOf()) / Rational(d2);
+        Value a = Value::fromRational(x), b = Value::fromRational(y);
+        if (!a.isSmallExact() || !b.isSmallExact()) {
+            continue;
+        }
+        REQUIRE(a.smallDenominator() < kSmallDecimalLimit);
+        REQUIRE(b.smallDenominator() < kSmallDecimalLimit);
+        ++pairs;
+        uint64_t lcm = std::lcm(a.smallDenominator(), b.smallDenominator());
+        for (Value r : {add(a, b), subtract(a, b)}) {
+            if (!r.isSmallExact()) {
+                ++overflowed;
+            } else if (r.isSmallInt()) {
+                toInt += lcm != 1;
+            } else {
+                cancelled += r.smallDenominator() != lcm;
+            }
+        }
+        overflowed += !multiply(a, b).isSmallExact();
+        checkOperations(x, y);
+    }
+    CHECK(pairs > 50000);
+    CHECK(cancelled > 10000);
+    CHECK(toInt > 1000);
+    CHECK(overflowed > 3000);
 }
 
 TEST_SUITE_END();
