@@ -10,6 +10,7 @@
 #include "interpreter/numbers.h"
 #include "interpreter/runtime/call_args.h"
 #include "interpreter/runtime/runtime.h"
+#include "interpreter/runtime/spawn.h"
 
 #include <cstring>
 #include <iterator>
@@ -54,6 +55,20 @@ namespace {
     slot = std::move(v);
 }
 
+[[gnu::always_inline]] inline void storeInline(Frame& f, const Dest& d, Value&& v) {
+    switch (d.kind) {
+    case Dest::Kind::Local:
+        putResult(f.locals[d.slot], std::move(v));
+        return;
+    case Dest::Kind::Field:
+        putResult(f.self->fields[d.slot], std::move(v));
+        return;
+    case Dest::Kind::None:
+        return;
+    }
+}
+
+// The same where the compiler may choose to call it.
 inline void store(Frame& f, const Dest& d, Value&& v) {
     switch (d.kind) {
     case Dest::Kind::Local:
@@ -65,6 +80,12 @@ inline void store(Frame& f, const Dest& d, Value&& v) {
     case Dest::Kind::None:
         return;
     }
+}
+
+// The same, called: for the future of an asynchronous call (rarer than
+// the results `store` puts in place inline, and made at some cost anyway).
+[[gnu::noinline]] void storeFuture(Frame& f, const Dest& d, Value&& v) {
+    store(f, d, std::move(v));
 }
 
 // `slot = slot + in.imm` (AddLocal, AddField): on an Int that stays an Int,
@@ -461,12 +482,67 @@ bool Runtime::runFrames(Process* p) {
             ip = base;
             ABSIM_NEXT();
         }
+        op_AsyncCall : {
+            // The usual asynchronous call, `o!m(..)` with `o` this object or
+            // in a variable, to a live object that has the method: the new
+            // process is made here, its arguments evaluated straight into
+            // its slots. Anything else (null, dead, no such method, another
+            // callee expression) goes to the switch below, which evaluates
+            // the callee again: a leaf, so nothing is evaluated twice that
+            // could differ. Evaluating the arguments is pure, so it cannot
+            // change what was looked up here.
+            const Instr& in = *ip;
+            const Expr* c = in.e;
+            Value callee;
+            if (c->op == ExprOp::This) {
+                if (!ctx.self)
+                    goto slow;
+                callee = Value::object(ctx.self);
+            } else if (c->op == ExprOp::Local || c->op == ExprOp::Field) {
+                callee = eval(c, ctx);
+                if (!callee.isObject())
+                    goto slow;
+            } else {
+                goto slow;
+            }
+            Object* o = callee.entityAs<Object>();
+            if (!o->alive)
+                goto slow;
+            const MethodInfo* m = o->cls->method(in.method);
+            if (!m)
+                goto slow;
+            auto slots = std::make_unique<Value[]>(m->code.slotCount);
+            size_t n = in.args.size();
+            for (size_t i = 0; i < n; ++i)
+                putResult(slots[i], eval(in.args[i], ctx));
+            Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
+            bool wanted = in.dest.kind != Dest::Kind::None;
+            Value fut =
+                startCall(std::move(callee), m, std::move(slots), std::move(deadline), wanted);
+            if (wanted)
+                storeFuture(*top, in.dest, std::move(fut));
+            ++ip;
+            ABSIM_NEXT();
+        }
         op_Return : {
+            const Instr& in = *ip;
+            if (!p->frames.nested()) {
+                // The end of an asynchronous call whose future nobody holds
+                // (the caller dropped it and the process never asked for
+                // its destiny): the value goes nowhere, but is still
+                // evaluated, since it may raise.
+                if (top->kind != Frame::Kind::Method || p->destiny.isFuture())
+                    goto slow;
+                if (in.e)
+                    eval(in.e, ctx);
+                p->state = ProcessState::Done;
+                p->frames.clear();
+                return true;
+            }
             // The usual return, from a same-COG synchronous callee: pop it
             // and store the result in the caller, which runs on.
-            if (!p->frames.nested() || top->kind != Frame::Kind::Method)
+            if (top->kind != Frame::Kind::Method)
                 goto slow;
-            const Instr& in = *ip;
             Value v = in.e ? eval(in.e, ctx) : Value::unit();
             Dest d = top->resultDest;
             p->frames.popNested();
@@ -475,7 +551,9 @@ bool Runtime::runFrames(Process* p) {
             ctx.self = top->self;
             base = top->code->instrs.data();
             ip = base + top->pc;
-            store(*top, d, std::move(v));
+            // Inline whatever the compiler would do with `store`: the
+            // result of nearly every synchronous call goes through here.
+            storeInline(*top, d, std::move(v));
             ABSIM_NEXT();
         }
         // The instructions that read or set the frame's pc themselves, push
@@ -488,7 +566,6 @@ bool Runtime::runFrames(Process* p) {
         op_Await:
         op_Suspend:
         op_Duration:
-        op_AsyncCall:
         op_Get:
         op_New:
         op_NewLocal:
