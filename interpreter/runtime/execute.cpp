@@ -491,21 +491,24 @@ bool Runtime::runFrames(Process* p) {
             // the callee again: a leaf, so nothing is evaluated twice that
             // could differ. Evaluating the arguments is pure, so it cannot
             // change what was looked up here.
+            // The callee is read where it lies, not copied: the process
+            // takes its own reference to the object.
             const Instr& in = *ip;
             const Expr* c = in.e;
-            Value callee;
+            Object* o;
             if (c->op == ExprOp::This) {
-                if (!ctx.self)
+                o = ctx.self;
+                if (!o)
                     goto slow;
-                callee = Value::object(ctx.self);
             } else if (c->op == ExprOp::Local || c->op == ExprOp::Field) {
-                callee = eval(c, ctx);
-                if (!callee.isObject())
+                const Value& v =
+                    c->op == ExprOp::Local ? ctx.locals[c->slot] : ctx.self->fields[c->slot];
+                if (!v.isObject())
                     goto slow;
+                o = v.entityAs<Object>();
             } else {
                 goto slow;
             }
-            Object* o = callee.entityAs<Object>();
             if (!o->alive)
                 goto slow;
             const MethodInfo* m = o->cls->method(in.method);
@@ -515,12 +518,21 @@ bool Runtime::runFrames(Process* p) {
             size_t n = in.args.size();
             for (size_t i = 0; i < n; ++i)
                 putResult(slots[i], eval(in.args[i], ctx));
-            Value deadline = in.e2 ? eval(in.e2, ctx) : Value();
             bool wanted = in.dest.kind != Dest::Kind::None;
-            Value fut =
-                startCall(std::move(callee), m, std::move(slots), std::move(deadline), wanted);
-            if (wanted)
-                storeFuture(*top, in.dest, std::move(fut));
+            if (in.e2) [[unlikely]] {
+                // A [Deadline: d]: evaluated after the arguments, as the
+                // switch below does.
+                Value deadline = eval(in.e2, ctx);
+                Process* q = spawnCall(o, m, std::move(slots), wanted);
+                if (!deadline.isNull())
+                    q->deadline = std::move(deadline);
+                if (wanted)
+                    storeFuture(*top, in.dest, Value(q->destiny));
+            } else {
+                Process* q = spawnCall(o, m, std::move(slots), wanted);
+                if (wanted)
+                    storeFuture(*top, in.dest, Value(q->destiny));
+            }
             ++ip;
             ABSIM_NEXT();
         }
@@ -536,7 +548,7 @@ bool Runtime::runFrames(Process* p) {
                 if (in.e)
                     eval(in.e, ctx);
                 p->state = ProcessState::Done;
-                p->frames.clear();
+                p->frames.popOnly();
                 return true;
             }
             // The usual return, from a same-COG synchronous callee: pop it

@@ -99,6 +99,15 @@ class FrameStack {
         first_.release(); // drops its locals and object now, as a pop would
         hasFirst_ = false;
     }
+    // Ends the only frame (not nested()): clear() without its loop.
+    void popOnly() {
+        first_.release();
+        hasFirst_ = false;
+    }
+    // Empty and holding no memory: destroying it would do nothing.
+    bool holdsNothing() const {
+        return !hasFirst_ && more_.capacity() == 0 && first_.handlers.capacity() == 0;
+    }
     void clear() {
         more_.clear();
         if (hasFirst_) {
@@ -180,6 +189,15 @@ struct Process {
           destiny(std::move(destiny)), method(method), creationTime(now) {}
 
     Frame& top() { return frames.back(); }
+
+    // Nothing of it holds a reference or memory (the usual ended process:
+    // its frame popped, no future made, no exception or await left), so
+    // its storage can be freed without running the destructor.
+    bool holdsNothing() const {
+        return frames.holdsNothing() && !destiny.holdsCell() && !awaited.holdsCell() &&
+               !pendingError.holdsCell() && !initDone.holdsCell() && !creationTime.holdsCell() &&
+               !deadline.holdsCell();
+    }
 
     // One process per asynchronous call: recycled (interpreter/pool.h).
     static void* operator new(size_t bytes) { return poolAllocate(bytes); }

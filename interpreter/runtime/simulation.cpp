@@ -62,7 +62,7 @@ int Runtime::run() {
                 --stats_.liveProcesses;
                 c->current = nullptr;
                 if (--p->refs == 0)
-                    destroyProcess(p);
+                    freeProcess(p);
                 if (c->head)
                     kick(c);
             } else {
