@@ -128,9 +128,41 @@ Value futureResult(const Value& fut) {
 
 void Runtime::execute(Process* p) {
     p->state = ProcessState::Running;
-    Value pending;
-    bool raising = false;
-    // Resuming after a block: finish the instruction that blocked.
+    if (p->blockedOn != BlockReason::None || p->hasPendingError) [[unlikely]] {
+        resume(p);
+        return;
+    }
+    // The usual step: run on from the saved pc. What is rare (resuming a
+    // blocked instruction, an exception) is out of line, so that this
+    // entry costs little more than the call.
+    try {
+        runFrames(p);
+    } catch (const AbsException& e) {
+        raiseIn(p, e.exception());
+    } catch (const AbsRuntimeError& e) {
+        raiseIn(p, runtimeErrorValue(e.what()));
+    }
+}
+
+// Raises `exc` at the top frame's pc and runs on from where it is caught.
+void Runtime::raiseIn(Process* p, Value exc) {
+    for (;;) {
+        if (!unwind(p, exc))
+            return;
+        try {
+            runFrames(p);
+            return;
+        } catch (const AbsException& e) {
+            exc = e.exception();
+        } catch (const AbsRuntimeError& e) {
+            exc = runtimeErrorValue(e.what());
+        }
+    }
+}
+
+// A step after a block, or with an exception pending from a guard: finish
+// the instruction that blocked (or raise), then run on.
+void Runtime::resume(Process* p) {
     if (p->blockedOn != BlockReason::None) {
         BlockReason why = p->blockedOn;
         p->blockedOn = BlockReason::None;
@@ -144,34 +176,32 @@ void Runtime::execute(Process* p) {
             Future* F = fut.entityAs<Future>();
             ++f.pc;
             if (F->state == Future::State::Exception) {
-                pending = F->value;
-                raising = true;
-            } else {
-                store(f, in.dest, Value(F->value));
+                Value exc = F->value;
+                if (p->hasPendingError) {
+                    // An exception pending from a guard takes precedence.
+                    p->hasPendingError = false;
+                    exc = std::move(p->pendingError);
+                    p->pendingError = Value();
+                }
+                raiseIn(p, std::move(exc));
+                return;
             }
+            store(f, in.dest, Value(F->value));
         }
     }
     if (p->hasPendingError) {
         p->hasPendingError = false;
-        pending = std::move(p->pendingError);
+        Value exc = std::move(p->pendingError);
         p->pendingError = Value();
-        raising = true;
+        raiseIn(p, std::move(exc));
+        return;
     }
-    for (;;) {
-        if (raising) {
-            raising = false;
-            if (!unwind(p, pending))
-                return;
-        }
-        try {
-            runFrames(p);
-            return;
-        } catch (const AbsException& e) {
-            pending = e.exception();
-        } catch (const AbsRuntimeError& e) {
-            pending = runtimeErrorValue(e.what());
-        }
-        raising = true;
+    try {
+        runFrames(p);
+    } catch (const AbsException& e) {
+        raiseIn(p, e.exception());
+    } catch (const AbsRuntimeError& e) {
+        raiseIn(p, runtimeErrorValue(e.what()));
     }
 }
 

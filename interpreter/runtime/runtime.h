@@ -120,6 +120,8 @@ class Runtime {
 
     // --- execution (execute.cpp) ---
     void execute(Process* p);
+    void resume(Process* p);
+    void raiseIn(Process* p, Value exc);
     bool runFrames(Process* p);
     bool unwind(Process* p, const Value& exc);
     bool finishFrame(Process* p, Value v);
