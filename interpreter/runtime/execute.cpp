@@ -10,6 +10,7 @@
 #include "interpreter/numbers.h"
 #include "interpreter/runtime/call_args.h"
 #include "interpreter/runtime/runtime.h"
+#include "interpreter/runtime/spawn.h"
 
 #include <cstring>
 #include <iterator>
@@ -54,6 +55,20 @@ namespace {
     slot = std::move(v);
 }
 
+[[gnu::always_inline]] inline void storeInline(Frame& f, const Dest& d, Value&& v) {
+    switch (d.kind) {
+    case Dest::Kind::Local:
+        putResult(f.locals[d.slot], std::move(v));
+        return;
+    case Dest::Kind::Field:
+        putResult(f.self->fields[d.slot], std::move(v));
+        return;
+    case Dest::Kind::None:
+        return;
+    }
+}
+
+// The same where the compiler may choose to call it.
 inline void store(Frame& f, const Dest& d, Value&& v) {
     switch (d.kind) {
     case Dest::Kind::Local:
@@ -65,6 +80,12 @@ inline void store(Frame& f, const Dest& d, Value&& v) {
     case Dest::Kind::None:
         return;
     }
+}
+
+// The same, called: for the future of an asynchronous call (rarer than
+// the results `store` puts in place inline, and made at some cost anyway).
+[[gnu::noinline]] void storeFuture(Frame& f, const Dest& d, Value&& v) {
+    store(f, d, std::move(v));
 }
 
 // `slot = slot + in.imm` (AddLocal, AddField): on an Int that stays an Int,
@@ -107,9 +128,41 @@ Value futureResult(const Value& fut) {
 
 void Runtime::execute(Process* p) {
     p->state = ProcessState::Running;
-    Value pending;
-    bool raising = false;
-    // Resuming after a block: finish the instruction that blocked.
+    if (p->blockedOn != BlockReason::None || p->hasPendingError) [[unlikely]] {
+        resume(p);
+        return;
+    }
+    // The usual step: run on from the saved pc. What is rare (resuming a
+    // blocked instruction, an exception) is out of line, so that this
+    // entry costs little more than the call.
+    try {
+        runFrames(p);
+    } catch (const AbsException& e) {
+        raiseIn(p, e.exception());
+    } catch (const AbsRuntimeError& e) {
+        raiseIn(p, runtimeErrorValue(e.what()));
+    }
+}
+
+// Raises `exc` at the top frame's pc and runs on from where it is caught.
+void Runtime::raiseIn(Process* p, Value exc) {
+    for (;;) {
+        if (!unwind(p, exc))
+            return;
+        try {
+            runFrames(p);
+            return;
+        } catch (const AbsException& e) {
+            exc = e.exception();
+        } catch (const AbsRuntimeError& e) {
+            exc = runtimeErrorValue(e.what());
+        }
+    }
+}
+
+// A step after a block, or with an exception pending from a guard: finish
+// the instruction that blocked (or raise), then run on.
+void Runtime::resume(Process* p) {
     if (p->blockedOn != BlockReason::None) {
         BlockReason why = p->blockedOn;
         p->blockedOn = BlockReason::None;
@@ -123,34 +176,32 @@ void Runtime::execute(Process* p) {
             Future* F = fut.entityAs<Future>();
             ++f.pc;
             if (F->state == Future::State::Exception) {
-                pending = F->value;
-                raising = true;
-            } else {
-                store(f, in.dest, Value(F->value));
+                Value exc = F->value;
+                if (p->hasPendingError) {
+                    // An exception pending from a guard takes precedence.
+                    p->hasPendingError = false;
+                    exc = std::move(p->pendingError);
+                    p->pendingError = Value();
+                }
+                raiseIn(p, std::move(exc));
+                return;
             }
+            store(f, in.dest, Value(F->value));
         }
     }
     if (p->hasPendingError) {
         p->hasPendingError = false;
-        pending = std::move(p->pendingError);
+        Value exc = std::move(p->pendingError);
         p->pendingError = Value();
-        raising = true;
+        raiseIn(p, std::move(exc));
+        return;
     }
-    for (;;) {
-        if (raising) {
-            raising = false;
-            if (!unwind(p, pending))
-                return;
-        }
-        try {
-            runFrames(p);
-            return;
-        } catch (const AbsException& e) {
-            pending = e.exception();
-        } catch (const AbsRuntimeError& e) {
-            pending = runtimeErrorValue(e.what());
-        }
-        raising = true;
+    try {
+        runFrames(p);
+    } catch (const AbsException& e) {
+        raiseIn(p, e.exception());
+    } catch (const AbsRuntimeError& e) {
+        raiseIn(p, runtimeErrorValue(e.what()));
     }
 }
 
@@ -461,12 +512,79 @@ bool Runtime::runFrames(Process* p) {
             ip = base;
             ABSIM_NEXT();
         }
+        op_AsyncCall : {
+            // The usual asynchronous call, `o!m(..)` with `o` this object or
+            // in a variable, to a live object that has the method: the new
+            // process is made here, its arguments evaluated straight into
+            // its slots. Anything else (null, dead, no such method, another
+            // callee expression) goes to the switch below, which evaluates
+            // the callee again: a leaf, so nothing is evaluated twice that
+            // could differ. Evaluating the arguments is pure, so it cannot
+            // change what was looked up here.
+            // The callee is read where it lies, not copied: the process
+            // takes its own reference to the object.
+            const Instr& in = *ip;
+            const Expr* c = in.e;
+            Object* o;
+            if (c->op == ExprOp::This) {
+                o = ctx.self;
+                if (!o)
+                    goto slow;
+            } else if (c->op == ExprOp::Local || c->op == ExprOp::Field) {
+                const Value& v =
+                    c->op == ExprOp::Local ? ctx.locals[c->slot] : ctx.self->fields[c->slot];
+                if (!v.isObject())
+                    goto slow;
+                o = v.entityAs<Object>();
+            } else {
+                goto slow;
+            }
+            if (!o->alive)
+                goto slow;
+            const MethodInfo* m = o->cls->method(in.method);
+            if (!m)
+                goto slow;
+            auto slots = std::make_unique<Value[]>(m->code.slotCount);
+            size_t n = in.args.size();
+            for (size_t i = 0; i < n; ++i)
+                putResult(slots[i], eval(in.args[i], ctx));
+            bool wanted = in.dest.kind != Dest::Kind::None;
+            if (in.e2) [[unlikely]] {
+                // A [Deadline: d]: evaluated after the arguments, as the
+                // switch below does.
+                Value deadline = eval(in.e2, ctx);
+                Process* q = spawnCall(o, m, std::move(slots), wanted);
+                if (!deadline.isNull())
+                    q->deadline = std::move(deadline);
+                if (wanted)
+                    storeFuture(*top, in.dest, Value(q->destiny));
+            } else {
+                Process* q = spawnCall(o, m, std::move(slots), wanted);
+                if (wanted)
+                    storeFuture(*top, in.dest, Value(q->destiny));
+            }
+            ++ip;
+            ABSIM_NEXT();
+        }
         op_Return : {
+            const Instr& in = *ip;
+            if (!p->frames.nested()) {
+                // The end of an asynchronous call whose future nobody holds
+                // (the caller dropped it and the process never asked for
+                // its destiny): the value goes nowhere, but is still
+                // evaluated, since it may raise.
+                if (top->kind != Frame::Kind::Method || p->destiny.isFuture())
+                    goto slow;
+                if (in.e)
+                    eval(in.e, ctx);
+                p->state = ProcessState::Done;
+                p->frames.popOnly();
+                return true;
+            }
             // The usual return, from a same-COG synchronous callee: pop it
             // and store the result in the caller, which runs on.
-            if (!p->frames.nested() || top->kind != Frame::Kind::Method)
+            if (top->kind != Frame::Kind::Method)
                 goto slow;
-            const Instr& in = *ip;
             Value v = in.e ? eval(in.e, ctx) : Value::unit();
             Dest d = top->resultDest;
             p->frames.popNested();
@@ -475,7 +593,9 @@ bool Runtime::runFrames(Process* p) {
             ctx.self = top->self;
             base = top->code->instrs.data();
             ip = base + top->pc;
-            store(*top, d, std::move(v));
+            // Inline whatever the compiler would do with `store`: the
+            // result of nearly every synchronous call goes through here.
+            storeInline(*top, d, std::move(v));
             ABSIM_NEXT();
         }
         // The instructions that read or set the frame's pc themselves, push
@@ -488,7 +608,6 @@ bool Runtime::runFrames(Process* p) {
         op_Await:
         op_Suspend:
         op_Duration:
-        op_AsyncCall:
         op_Get:
         op_New:
         op_NewLocal:

@@ -99,6 +99,15 @@ class FrameStack {
         first_.release(); // drops its locals and object now, as a pop would
         hasFirst_ = false;
     }
+    // Ends the only frame (not nested()): clear() without its loop.
+    void popOnly() {
+        first_.release();
+        hasFirst_ = false;
+    }
+    // Empty and holding no memory: destroying it would do nothing.
+    bool holdsNothing() const {
+        return !hasFirst_ && more_.capacity() == 0 && first_.handlers.capacity() == 0;
+    }
     void clear() {
         more_.clear();
         if (hasFirst_) {
@@ -154,10 +163,12 @@ struct Process {
     bool hasPendingError = false;
     bool timePassed = false; // the duration part of its guard is over
     Value initDone;          // init process of `new`: resolved with the object when done
-    // Time.
-    Value creationTime;     // Rat
-    Value deadline;         // Duration value (InfDuration by default)
-    Value arrival;          // Rat
+    // Time. Its arrival in the queue (a user scheduler's `arrival`) is its
+    // creation time: nothing requeues it as new.
+    Value creationTime; // Rat
+    // Its `[Deadline: ...]`, a Duration; null for none (InfDuration), so
+    // that a process without one copies no value to say so.
+    Value deadline;
     uint64_t timeToken = 0; // matches the live entry of the time-waiter heap
     // Position in the COG's queue (intrusive: no allocation to requeue).
     Process* prev = nullptr;
@@ -168,21 +179,25 @@ struct Process {
     Process* allNext = nullptr;
 
     Process() = default;
-    // A new process of `cog`, created now, with its future and deadline:
-    // the fields are built once with their values, not reset and then set.
+    // A new process of `cog`, created now, with its future and its first
+    // frame (`code` run on `self` with `locals`): the fields are built once
+    // with their values, not reset and then set.
     Process(uint64_t id, Cog* cog, const char* method, Value&& destiny, const Value& now,
-            const Value& deadline)
-        : id(id), cog(cog), destiny(std::move(destiny)), method(method), creationTime(now),
-          deadline(deadline), arrival(now) {}
-    // The same with its first frame (`code` run on `self` with `locals`).
-    Process(uint64_t id, Cog* cog, const char* method, Value&& destiny, const Value& now,
-            const Value& deadline, const Code* code, Frame::Kind kind, Object* self,
-            Value&& selfRef, std::unique_ptr<Value[]>&& locals)
+            const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
+            std::unique_ptr<Value[]>&& locals)
         : id(id), cog(cog), frames(code, kind, self, std::move(selfRef), std::move(locals)),
-          destiny(std::move(destiny)), method(method), creationTime(now), deadline(deadline),
-          arrival(now) {}
+          destiny(std::move(destiny)), method(method), creationTime(now) {}
 
     Frame& top() { return frames.back(); }
+
+    // Nothing of it holds a reference or memory (the usual ended process:
+    // its frame popped, no future made, no exception or await left), so
+    // its storage can be freed without running the destructor.
+    bool holdsNothing() const {
+        return frames.holdsNothing() && !destiny.holdsCell() && !awaited.holdsCell() &&
+               !pendingError.holdsCell() && !initDone.holdsCell() && !creationTime.holdsCell() &&
+               !deadline.holdsCell();
+    }
 
     // One process per asynchronous call: recycled (interpreter/pool.h).
     static void* operator new(size_t bytes) { return poolAllocate(bytes); }

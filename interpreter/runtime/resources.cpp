@@ -13,6 +13,7 @@
 #include "interpreter/numbers.h"
 #include "interpreter/run/run_observer.h"
 #include "interpreter/runtime/runtime.h"
+#include "interpreter/runtime/spawn.h"
 
 #include <algorithm>
 

@@ -8,6 +8,7 @@
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/format.h"
 #include "interpreter/runtime/live_list.h"
+#include "interpreter/runtime/spawn.h"
 
 namespace absim::interp {
 
@@ -44,27 +45,6 @@ Value Runtime::newObject(const ClassInfo* cls, Cog* cog, Value* args) {
     return v;
 }
 
-Process* Runtime::newProcess(Cog* cog, const Code* code, Frame::Kind kind, Value&& self,
-                             std::unique_ptr<Value[]>&& locals, Value&& destiny,
-                             const char* method) {
-    Object* o = self.isObject() ? self.entityAs<Object>() : nullptr;
-    if (!locals)
-        locals = std::make_unique<Value[]>(code->slotCount);
-    auto* p = new Process(++processIds_, cog, method, std::move(destiny), clock_, infDuration_,
-                          code, kind, o, std::move(self), std::move(locals));
-    ++stats_.processesCreated;
-    if (++stats_.liveProcesses > stats_.peakLiveProcesses)
-        stats_.peakLiveProcesses = stats_.liveProcesses;
-    Process*& all = liveProcesses();
-    p->allNext = all;
-    if (all)
-        all->allPrev = p;
-    all = p;
-    cog->enqueue(p);
-    kick(cog);
-    return p;
-}
-
 Value Runtime::asyncCall(Process* caller, const Value& callee, uint32_t method, Value* args,
                          size_t n, Value deadline, bool wantFuture) {
     (void)caller;
@@ -97,24 +77,6 @@ Value Runtime::asyncCall(Process* caller, const Value& callee, uint32_t method, 
     for (size_t i = 0; i < n; ++i)
         locals[i] = std::move(args[i]);
     return startCall(Value(callee), m, std::move(locals), std::move(deadline), wantFuture);
-}
-
-Value Runtime::startCall(Value&& callee, const MethodInfo* m, std::unique_ptr<Value[]>&& locals,
-                         Value&& deadline, bool wantFuture) {
-    ++stats_.calls;
-    Value fut;
-    uint64_t reserved = 0;
-    if (wantFuture)
-        fut = newFuture();
-    else
-        reserved = ++seq_;
-    Cog* cog = callee.entityAs<Object>()->cog;
-    Process* p = newProcess(cog, &m->code, Frame::Kind::Method, std::move(callee),
-                            std::move(locals), wantFuture ? Value(fut) : Value(), m->name.c_str());
-    p->destinySeq = reserved;
-    if (!deadline.isNull())
-        p->deadline = std::move(deadline);
-    return fut;
 }
 
 const Value& destinyOf(const Process* p) {

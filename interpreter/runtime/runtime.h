@@ -77,6 +77,8 @@ class Runtime {
     // evaluates them straight into the new process's slots).
     Value startCall(Value&& callee, const MethodInfo* m, std::unique_ptr<Value[]>&& locals,
                     Value&& deadline, bool wantFuture);
+    Process* spawnCall(Object* o, const MethodInfo* m, std::unique_ptr<Value[]>&& locals,
+                       bool wantFuture);
     void resolve(const Value& future, Value v, bool exception);
     void objectInitialised(Object* o);
     void initialiseDirectly(Object* o, Process* creator);
@@ -118,6 +120,8 @@ class Runtime {
 
     // --- execution (execute.cpp) ---
     void execute(Process* p);
+    void resume(Process* p);
+    void raiseIn(Process* p, Value exc);
     bool runFrames(Process* p);
     bool unwind(Process* p, const Value& exc);
     bool finishFrame(Process* p, Value v);

@@ -7,6 +7,7 @@
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/runtime/runtime.h"
+#include "interpreter/runtime/spawn.h"
 
 #include <gmp.h>
 
@@ -72,18 +73,6 @@ double timeKeySlow(const Value& t) {
         return d;
     }
     return 0;
-}
-
-void Runtime::kick(Cog* cog) {
-    if (!cog->inRunQueue) {
-        cog->inRunQueue = true;
-        cog->nextRunnable = nullptr;
-        if (runTail_)
-            runTail_->nextRunnable = cog;
-        else
-            runHead_ = cog;
-        runTail_ = cog;
-    }
 }
 
 void Runtime::drop(Process* p) {
@@ -161,11 +150,6 @@ bool Runtime::enabled(Process* p) {
     }
     p->hasPendingError = true;
     return true;
-}
-
-static bool ownerDead(Process* p) {
-    const Frame& bottom = p->frames.front();
-    return bottom.kind == Frame::Kind::Method && bottom.self && !bottom.self->alive;
 }
 
 Process* Runtime::pick(Cog* cog) {

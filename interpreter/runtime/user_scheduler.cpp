@@ -37,13 +37,13 @@ Process* Runtime::pickByUserScheduler(Cog* cog) {
     for (size_t i = enabledProcs.size(); i-- > 0;) {
         const Process* p = enabledProcs[i];
         // proc_deadline is not clamped here, unlike deadline() (§5.4).
-        Value deadline = p->deadline;
+        Value deadline = p->deadline.isNull() ? infDuration_ : p->deadline;
         if (deadline.is(BuiltinConstructor::Duration))
             deadline = Value::make(builtinConstructor(BuiltinConstructor::Duration),
                                    subtract(deadline.arg(0), subtract(clock_, p->creationTime)));
-        queue =
-            Value::cons(makeProcessValue(p->method, p->arrival, std::move(deadline), destinyOf(p), i),
-                        std::move(queue));
+        queue = Value::cons(
+            makeProcessValue(p->method, p->creationTime, std::move(deadline), destinyOf(p), i),
+            std::move(queue));
     }
     Object* first = cog->firstObject.entityAs<Object>();
     std::vector<Value> args;
