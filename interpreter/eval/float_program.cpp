@@ -356,6 +356,15 @@ template <typename Result> Result run(const Expr* e, EvalContext& ctx) {
         sum += x;
         return x;
     };
+    // A zero divisor raises (or not) exactly as the chain's division does,
+    // after the results before it have been settled.
+    auto divide = [&](double a, double b) [[gnu::always_inline]] {
+        if (b == 0.0) [[unlikely]] {
+            settle();
+            return divideByZero(a, b);
+        }
+        return check(a / b);
+    };
 #define ABSIM_NEXT_FLOAT_OP() goto* kHandlers[size_t((++op)->code)]
     goto* kHandlers[size_t(op->code)];
 loadLocal : {
@@ -402,36 +411,15 @@ mulRC:
 mulCR:
     r[op->dst] = check(c[op->a] * r[op->b]);
     ABSIM_NEXT_FLOAT_OP();
-div : {
-    double b = r[op->b];
-    if (b == 0.0) [[unlikely]] {
-        settle();
-        r[op->dst] = divideByZero(r[op->a], b);
-    } else {
-        r[op->dst] = check(r[op->a] / b);
-    }
+div:
+    r[op->dst] = divide(r[op->a], r[op->b]);
     ABSIM_NEXT_FLOAT_OP();
-}
-divRC : {
-    double b = c[op->b];
-    if (b == 0.0) [[unlikely]] {
-        settle();
-        r[op->dst] = divideByZero(r[op->a], b);
-    } else {
-        r[op->dst] = check(r[op->a] / b);
-    }
+divRC:
+    r[op->dst] = divide(r[op->a], c[op->b]);
     ABSIM_NEXT_FLOAT_OP();
-}
-divCR : {
-    double b = r[op->b];
-    if (b == 0.0) [[unlikely]] {
-        settle();
-        r[op->dst] = divideByZero(c[op->a], b);
-    } else {
-        r[op->dst] = check(c[op->a] / b);
-    }
+divCR:
+    r[op->dst] = divide(c[op->a], r[op->b]);
     ABSIM_NEXT_FLOAT_OP();
-}
 neg:
     r[op->dst] = -r[op->a];
     ABSIM_NEXT_FLOAT_OP();

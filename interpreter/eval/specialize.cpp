@@ -86,28 +86,36 @@ template <Shape S> inline const Value& stored(const Expr* e, EvalContext& ctx) {
     }
 }
 
-// An `Other` operand is evaluated straight into its own Value rather than
-// assigned into a null temporary (operand()): no move-assignment and one
-// destructor less per evaluated operand, on every `busyArea + busy * (t -
-// last)`. The left operand is evaluated first, as always.
-template <ExprOp Op, Shape A, Shape B> Value evalArith(const Expr* e, EvalContext& ctx) {
+// Calls apply(a, b) on the two operands of a binary node. An `Other`
+// operand is evaluated straight into its own Value rather than assigned
+// into a null temporary (operand()): no move-assignment and one destructor
+// less per evaluated operand, on every `busyArea + busy * (t - last)`. The
+// left operand is evaluated first, as always.
+template <Shape A, Shape B, typename Apply>
+[[gnu::always_inline]] inline auto withOperands(const Expr* e, EvalContext& ctx, Apply apply) {
     const Expr* l = e->kids[0];
     const Expr* r = e->kids[1];
     if constexpr (A == Shape::Other) {
         Value a = l->fn(l, ctx);
         if constexpr (B == Shape::Other) {
             Value b = r->fn(r, ctx);
-            return arith<Op>(a, b);
+            return apply(a, b);
         } else {
-            return arith<Op>(a, stored<B>(r, ctx));
+            return apply(a, stored<B>(r, ctx));
         }
     } else if constexpr (B == Shape::Other) {
         const Value& a = stored<A>(l, ctx);
         Value b = r->fn(r, ctx);
-        return arith<Op>(a, b);
+        return apply(a, b);
     } else {
-        return arith<Op>(stored<A>(l, ctx), stored<B>(r, ctx));
+        return apply(stored<A>(l, ctx), stored<B>(r, ctx));
     }
+}
+
+template <ExprOp Op, Shape A, Shape B> Value evalArith(const Expr* e, EvalContext& ctx) {
+    return withOperands<A, B>(e, ctx, [](const Value& a, const Value& b) [[gnu::always_inline]] {
+        return arith<Op>(a, b);
+    });
 }
 
 // `n + 1`, `k * 7` with n some other node: an Int constant on the right
@@ -132,23 +140,9 @@ template <ExprOp Op> Value evalIntConstArith(const Expr* e, EvalContext& ctx) {
 }
 
 template <ExprOp Op, Shape A, Shape B> bool testRelation(const Expr* e, EvalContext& ctx) {
-    const Expr* l = e->kids[0];
-    const Expr* r = e->kids[1];
-    if constexpr (A == Shape::Other) {
-        Value a = l->fn(l, ctx);
-        if constexpr (B == Shape::Other) {
-            Value b = r->fn(r, ctx);
-            return relation<Op>(a, b);
-        } else {
-            return relation<Op>(a, stored<B>(r, ctx));
-        }
-    } else if constexpr (B == Shape::Other) {
-        const Value& a = stored<A>(l, ctx);
-        Value b = r->fn(r, ctx);
+    return withOperands<A, B>(e, ctx, [](const Value& a, const Value& b) [[gnu::always_inline]] {
         return relation<Op>(a, b);
-    } else {
-        return relation<Op>(stored<A>(l, ctx), stored<B>(r, ctx));
-    }
+    });
 }
 
 template <ExprOp Op, Shape A, Shape B> Value evalRelation(const Expr* e, EvalContext& ctx) {
