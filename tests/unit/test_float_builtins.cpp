@@ -12,6 +12,7 @@
 #include "interpreter/numbers.h"
 #include "interpreter/program/function_info.h"
 #include "tests/unit/run_fixture.h"
+#include "tests/unit/twin_exprs.h"
 
 #include <doctest/doctest.h>
 
@@ -42,50 +43,19 @@ const FunctionInfo kExp = native("exp", [](EvalContext&, Value* a) { return exp(
 
 // One tree, built twice: `fast` is specialised, `slow` keeps the generic
 // node functions.
-struct Trees {
-    std::deque<Expr> fast, slow;
+struct Trees : testing::TwinExprs {
     Value locals[4];
     EvalContext ctx;
     Trees() { ctx.locals = locals; }
 
-    struct Pair {
-        Expr* fast;
-        Expr* slow;
-    };
-    Pair node(ExprOp op, std::initializer_list<Pair> kids, const FunctionInfo* f = nullptr) {
-        Expr& a = fast.emplace_back();
-        Expr& b = slow.emplace_back();
-        a.op = b.op = op;
-        a.function = b.function = f;
-        for (const Pair& k : kids) {
-            a.kids.push_back(k.fast);
-            b.kids.push_back(k.slow);
-        }
-        return {&a, &b};
-    }
-    Pair constant(const Value& v) {
-        Pair p = node(ExprOp::Const, {});
-        p.fast->constant = p.slow->constant = v;
-        return p;
-    }
-    Pair local(int slot) {
-        Pair p = node(ExprOp::Local, {});
-        p.fast->slot = p.slow->slot = slot;
-        return p;
-    }
+    Pair local(int slot) { return slotted(ExprOp::Local, slot); }
     // `x * 1.0` of the Float local x: a link of a Float chain, equal to x.
     Pair floatLink(int slot) {
         return node(ExprOp::Mul, {local(slot), constant(Value::fromFloat(1.0))});
     }
 };
 
-// Same kind, same number; for a Float the same bits (so -0.0 is not 0.0).
-bool same(const Value& a, const Value& b) {
-    if (a.isFloat() || b.isFloat())
-        return a.isFloat() && b.isFloat() &&
-               std::bit_cast<uint64_t>(a.floatValue()) == std::bit_cast<uint64_t>(b.floatValue());
-    return a.kind() == b.kind() && equals(a, b);
-}
+using testing::sameBits;
 
 struct Outcome {
     Value value;
@@ -110,13 +80,13 @@ int checkAgrees(Trees& t, Trees::Pair p) {
     CAPTURE(viaFn.error);
     CHECK(generic.error == viaFn.error);
     if (generic.error.empty() && viaFn.error.empty())
-        CHECK(same(generic.value, viaFn.value));
+        CHECK(sameBits(generic.value, viaFn.value));
     if (!p.fast->floatFn)
         return 1;
     Outcome viaFloat = attempt([&] { return Value::fromFloat(p.fast->floatFn(p.fast, t.ctx)); });
     CHECK(generic.error == viaFloat.error);
     if (generic.error.empty() && viaFloat.error.empty())
-        CHECK(same(generic.value, viaFloat.value));
+        CHECK(sameBits(generic.value, viaFloat.value));
     return 2;
 }
 
@@ -254,9 +224,9 @@ TEST_CASE("a_scope_keeping_only_floats_gives_the_same_value_and_others_release")
         Value generic = evalNode(scope.slow, t.ctx);
         CHECK(t.locals[1].isNull());
         Value fast = scope.fast->fn(scope.fast, t.ctx);
-        CHECK(same(generic, fast));
+        CHECK(sameBits(generic, fast));
         if (floatBinding)
-            CHECK(same(fast, Value::fromFloat(1.75)));
+            CHECK(sameBits(fast, Value::fromFloat(1.75)));
         else
             CHECK(t.locals[1].isNull()); // the String is let go of
     }

@@ -16,6 +16,7 @@
 #include "interpreter/program/function_info.h"
 #include "interpreter/runtime/object.h"
 #include "tests/unit/run_fixture.h"
+#include "tests/unit/twin_exprs.h"
 
 #include <doctest/doctest.h>
 
@@ -60,34 +61,8 @@ constexpr int kIntSlot = 3;     // local 3 holds an Int: a leaf that is no Float
 constexpr int kFirstLet = 4;    // let variables from here on
 constexpr int kSlots = 64;
 
-struct Trees {
-    std::deque<Expr> fast, slow;
-    struct Pair {
-        Expr* fast;
-        Expr* slow;
-    };
-    Pair node(ExprOp op, std::initializer_list<Pair> kids, const FunctionInfo* f = nullptr) {
-        Expr& a = fast.emplace_back();
-        Expr& b = slow.emplace_back();
-        a.op = b.op = op;
-        a.function = b.function = f;
-        for (const Pair& k : kids) {
-            a.kids.push_back(k.fast);
-            b.kids.push_back(k.slow);
-        }
-        return {&a, &b};
-    }
-    Pair constant(const Value& v) {
-        Pair p = node(ExprOp::Const, {});
-        p.fast->constant = p.slow->constant = v;
-        return p;
-    }
-    Pair slotted(ExprOp op, int slot, std::initializer_list<Pair> kids = {}) {
-        Pair p = node(op, kids);
-        p.fast->slot = p.slow->slot = slot;
-        return p;
-    }
-};
+using Trees = testing::TwinExprs;
+using testing::sameBits;
 
 // Random trees of the shapes inlined Float functions have.
 class Generator {
@@ -182,13 +157,6 @@ class Generator {
     int next_ = kFirstLet;
     std::vector<int> bound_;
 };
-
-bool sameBits(const Value& a, const Value& b) {
-    if (a.isFloat() || b.isFloat())
-        return a.isFloat() && b.isFloat() &&
-               std::bit_cast<uint64_t>(a.floatValue()) == std::bit_cast<uint64_t>(b.floatValue());
-    return a.kind() == b.kind() && equals(a, b);
-}
 
 struct Outcome {
     Value value;
