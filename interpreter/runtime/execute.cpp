@@ -475,26 +475,34 @@ bool Runtime::runFrames(Process* p) {
             // here. Anything else (null, dead, another COG, no such method,
             // too deep) goes to the switch below, which evaluates the callee
             // again: a leaf, so nothing is evaluated twice that could differ.
+            // The callee is read where it lies. A call on the caller's own
+            // object (`this.m(..)`, the usual case) takes no reference to
+            // it: the caller's frame, which lies below the callee's until
+            // the callee's is popped, keeps it alive (by its own reference
+            // or, the same way, by the frame below it).
             const Instr& in = *ip;
             const Expr* c = in.e;
-            Value callee;
+            Object* o;
             if (c->op == ExprOp::This) {
-                if (!ctx.self)
+                o = ctx.self;
+                if (!o)
                     goto slow;
-                callee = Value::object(ctx.self);
             } else if (c->op == ExprOp::Local || c->op == ExprOp::Field) {
-                callee = eval(c, ctx);
-                if (!callee.isObject())
+                const Value& v =
+                    c->op == ExprOp::Local ? ctx.locals[c->slot] : ctx.self->fields[c->slot];
+                if (!v.isObject())
                     goto slow;
+                o = v.entityAs<Object>();
             } else {
                 goto slow;
             }
-            Object* o = callee.entityAs<Object>();
             if (!o->alive || o->cog != p->cog)
                 goto slow;
             const MethodInfo* m = o->cls->method(in.method);
             if (!m || p->frames.size() > kMaxFrames)
                 goto slow;
+            // Taken before the arguments are evaluated, as the callee was.
+            Value callee = o == ctx.self ? Value() : Value::object(o);
             std::unique_ptr<Value[]> slots;
             if (m->code.slotCount)
                 slots = std::make_unique<Value[]>(m->code.slotCount);
