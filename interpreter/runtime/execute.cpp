@@ -126,6 +126,18 @@ Value futureResult(const Value& fut) {
 
 } // namespace
 
+// Runs the process's frames from where they are; an ABS exception or
+// run-time error that leaves them is raised where the process then is.
+[[gnu::always_inline]] inline void Runtime::runOn(Process* p) {
+    try {
+        runFrames(p);
+    } catch (const AbsException& e) {
+        raiseIn(p, e.exception());
+    } catch (const AbsRuntimeError& e) {
+        raiseIn(p, runtimeErrorValue(e.what()));
+    }
+}
+
 void Runtime::execute(Process* p) {
     p->state = ProcessState::Running;
     if (p->blockedOn != BlockReason::None || p->hasPendingError) [[unlikely]] {
@@ -135,13 +147,7 @@ void Runtime::execute(Process* p) {
     // The usual step: run on from the saved pc. What is rare (resuming a
     // blocked instruction, an exception) is out of line, so that this
     // entry costs little more than the call.
-    try {
-        runFrames(p);
-    } catch (const AbsException& e) {
-        raiseIn(p, e.exception());
-    } catch (const AbsRuntimeError& e) {
-        raiseIn(p, runtimeErrorValue(e.what()));
-    }
+    runOn(p);
 }
 
 // Raises `exc` at the top frame's pc and runs on from where it is caught.
@@ -196,13 +202,7 @@ void Runtime::resume(Process* p) {
         raiseIn(p, std::move(exc));
         return;
     }
-    try {
-        runFrames(p);
-    } catch (const AbsException& e) {
-        raiseIn(p, e.exception());
-    } catch (const AbsRuntimeError& e) {
-        raiseIn(p, runtimeErrorValue(e.what()));
-    }
+    runOn(p);
 }
 
 // Finishes the top frame with `v`. True when the process ended.

@@ -29,15 +29,12 @@ std::string Future::describe() const {
     return "Fut:" + toString(value);
 }
 
-uint32_t& processRefs(Process* p) { return p->refs; }
+uint32_t& processRefs(Process* p) {
+    return p->refs;
+}
 
 void destroyProcess(Process* p) {
-    if (p->allPrev)
-        p->allPrev->allNext = p->allNext;
-    else
-        liveProcesses() = p->allNext;
-    if (p->allNext)
-        p->allNext->allPrev = p->allPrev;
+    unlinkLiveProcess(p);
     delete p;
 }
 

@@ -27,4 +27,21 @@ inline Future*& liveFutures() {
     return live_detail::futures;
 }
 
+// A process in and out of its live list (its allNext and allPrev links).
+template <typename P> inline void linkLiveProcess(P* p) {
+    P*& all = liveProcesses();
+    p->allNext = all;
+    if (all)
+        all->allPrev = p;
+    all = p;
+}
+template <typename P> inline void unlinkLiveProcess(P* p) {
+    if (p->allPrev)
+        p->allPrev->allNext = p->allNext;
+    else
+        liveProcesses() = p->allNext;
+    if (p->allNext)
+        p->allNext->allPrev = p->allPrev;
+}
+
 } // namespace absim::interp

@@ -192,11 +192,7 @@ bool Runtime::runRecover(Object* o, const Value& exc) {
     ProcessRef hold(tmp);
     tmp->cog = o->cog;
     tmp->method = "recover";
-    Process*& all = liveProcesses();
-    tmp->allNext = all;
-    if (all)
-        all->allPrev = tmp;
-    all = tmp;
+    linkLiveProcess(tmp);
     tmp->frames = FrameStack(&o->cls->recover, Frame::Kind::Recover, o, Value::object(o),
                              std::make_unique<Value[]>(o->cls->recover.slotCount));
     tmp->frames.front().locals[0] = exc;

@@ -79,6 +79,7 @@ class Runtime {
                     Value&& deadline, bool wantFuture);
     Process* spawnCall(Object* o, const MethodInfo* m, std::unique_ptr<Value[]>&& locals,
                        bool wantFuture);
+    void admit(Process* p, Cog* cog);
     void resolve(const Value& future, Value v, bool exception);
     void objectInitialised(Object* o);
     void initialiseDirectly(Object* o, Process* creator);
@@ -123,6 +124,7 @@ class Runtime {
     void resume(Process* p);
     void raiseIn(Process* p, Value exc);
     bool runFrames(Process* p);
+    void runOn(Process* p);
     bool unwind(Process* p, const Value& exc);
     bool finishFrame(Process* p, Value v);
     bool startAwait(Process* p, const Instr& in, EvalContext& ctx);

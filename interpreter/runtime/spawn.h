@@ -9,6 +9,16 @@
 
 namespace absim::interp {
 
+// A new process counted, linked into the live list and queued on its COG.
+[[gnu::always_inline]] inline void Runtime::admit(Process* p, Cog* cog) {
+    ++stats_.processesCreated;
+    if (++stats_.liveProcesses > stats_.peakLiveProcesses)
+        stats_.peakLiveProcesses = stats_.liveProcesses;
+    linkLiveProcess(p);
+    cog->enqueue(p);
+    kick(cog);
+}
+
 [[gnu::always_inline]] inline Process* Runtime::newProcess(Cog* cog, const Code* code,
                                                            Frame::Kind kind, Value&& self,
                                                            std::unique_ptr<Value[]>&& locals,
@@ -18,16 +28,7 @@ namespace absim::interp {
         locals = std::make_unique<Value[]>(code->slotCount);
     auto* p = new Process(++processIds_, cog, method, std::move(destiny), clock_, code, kind, o,
                           std::move(self), std::move(locals));
-    ++stats_.processesCreated;
-    if (++stats_.liveProcesses > stats_.peakLiveProcesses)
-        stats_.peakLiveProcesses = stats_.liveProcesses;
-    Process*& all = liveProcesses();
-    p->allNext = all;
-    if (all)
-        all->allPrev = p;
-    all = p;
-    cog->enqueue(p);
-    kick(cog);
+    admit(p, cog);
     return p;
 }
 
@@ -54,16 +55,7 @@ namespace absim::interp {
                         Frame::Kind::Method, o, Value::object(o), std::move(locals));
     }
     p->destinySeq = reserved;
-    ++stats_.processesCreated;
-    if (++stats_.liveProcesses > stats_.peakLiveProcesses)
-        stats_.peakLiveProcesses = stats_.liveProcesses;
-    Process*& all = liveProcesses();
-    p->allNext = all;
-    if (all)
-        all->allPrev = p;
-    all = p;
-    cog->enqueue(p);
-    kick(cog);
+    admit(p, cog);
     return p;
 }
 
@@ -95,12 +87,7 @@ namespace absim::interp {
         destroyProcess(p);
         return;
     }
-    if (p->allPrev)
-        p->allPrev->allNext = p->allNext;
-    else
-        liveProcesses() = p->allNext;
-    if (p->allNext)
-        p->allNext->allPrev = p->allPrev;
+    unlinkLiveProcess(p);
     poolFree(p, sizeof(Process));
 }
 
