@@ -261,6 +261,17 @@ inline constexpr SmallDecimalTables kSmallDecimalTables = [] {
     return t;
 }();
 
+// The table slots of two denominators; false unless both are small
+// decimals.
+[[gnu::always_inline]] inline bool smallDecimalSlots(uint64_t d1, uint64_t d2, unsigned& i1,
+                                                     unsigned& i2) noexcept {
+    if ((d1 | d2) >= kSmallDecimalLimit)
+        return false;
+    i1 = kSmallDecimalTables.index[d1];
+    i2 = kSmallDecimalTables.index[d2];
+    return (i1 | i2) < kSmallDecimalIndices;
+}
+
 inline int64_t withSign(uint64_t m, bool negative) noexcept {
     return negative ? int64_t(uint64_t(0) - m) : int64_t(m);
 }
@@ -399,21 +410,18 @@ template <bool Subtract>
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
     int64_t t;
-    if ((d1 | d2) < kSmallDecimalLimit) {
-        // Both small: a time in milliseconds, an Int, an area of them.
-        unsigned i1 = kSmallDecimalTables.index[d1], i2 = kSmallDecimalTables.index[d2];
-        if ((i1 | i2) < kSmallDecimalIndices) [[likely]] {
-            // Knuth's sum (see addOrSubtractDecimal) with g, d1/g and d2/g
-            // from the table: t/lcm, where only gcd(t, g) can cancel.
-            SmallDecimalPair pair = kSmallDecimalTables.pair[i1][i2];
-            int64_t x, y;
-            if (!__builtin_mul_overflow(n1, int64_t(pair.e2), &x) &&
-                !__builtin_mul_overflow(n2, int64_t(pair.e1), &y) && !overflows<Subtract>(x, y, &t))
-                [[likely]] {
-                uint64_t m = magnitude(t), den = d1 * pair.e2;
-                cancelDecimal(m, den, {pair.twos, pair.fives, true});
-                return fromReducedWord(withSign(m, t < 0), den);
-            }
+    // Both small: a time in milliseconds, an Int, an area of them.
+    if (unsigned i1, i2; smallDecimalSlots(d1, d2, i1, i2)) [[likely]] {
+        // Knuth's sum (see addOrSubtractDecimal) with g, d1/g and d2/g from
+        // the table: t/lcm, where only gcd(t, g) can cancel.
+        SmallDecimalPair pair = kSmallDecimalTables.pair[i1][i2];
+        int64_t x, y;
+        if (!__builtin_mul_overflow(n1, int64_t(pair.e2), &x) &&
+            !__builtin_mul_overflow(n2, int64_t(pair.e1), &y) && !overflows<Subtract>(x, y, &t))
+            [[likely]] {
+            uint64_t m = magnitude(t), den = d1 * pair.e2;
+            cancelDecimal(m, den, {pair.twos, pair.fives, true});
+            return fromReducedWord(withSign(m, t < 0), den);
         }
     }
     return addOrSubtractGeneral<Subtract>(a, b);
@@ -464,18 +472,15 @@ inline Value multiply(const Value& a, const Value& b) {
     using namespace detail;
     int64_t n1 = a.smallNumerator(), n2 = b.smallNumerator();
     uint64_t d1 = a.smallDenominator(), d2 = b.smallDenominator();
-    if ((d1 | d2) < kSmallDecimalLimit) {
-        unsigned i1 = kSmallDecimalTables.index[d1], i2 = kSmallDecimalTables.index[d2];
-        if ((i1 | i2) < kSmallDecimalIndices) [[likely]] {
-            uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
-            cancelDecimal(m1, d2, smallDecimalFactors(i2));
-            if (d1 != 1) { // an Int times a time: nothing to cancel
-                cancelDecimal(m2, d1, smallDecimalFactors(i1));
-            }
-            uint64_t num;
-            if (!__builtin_mul_overflow(m1, m2, &num) && num <= uint64_t(INT64_MAX)) [[likely]] {
-                return fromReducedWord(withSign(num, (n1 < 0) != (n2 < 0)), d1 * d2);
-            }
+    if (unsigned i1, i2; smallDecimalSlots(d1, d2, i1, i2)) [[likely]] {
+        uint64_t m1 = magnitude(n1), m2 = magnitude(n2);
+        cancelDecimal(m1, d2, smallDecimalFactors(i2));
+        if (d1 != 1) { // an Int times a time: nothing to cancel
+            cancelDecimal(m2, d1, smallDecimalFactors(i1));
+        }
+        uint64_t num;
+        if (!__builtin_mul_overflow(m1, m2, &num) && num <= uint64_t(INT64_MAX)) [[likely]] {
+            return fromReducedWord(withSign(num, (n1 < 0) != (n2 < 0)), d1 * d2);
         }
     }
     return multiplyGeneral(a, b);
