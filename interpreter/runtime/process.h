@@ -91,18 +91,18 @@ class FrameStack {
     }
     // Pops a nested frame (nested() holds).
     void popNested() { more_.pop_back(); }
+    // Ends the only frame (not nested()), dropping its locals and object
+    // now, as a pop would.
+    void popOnly() {
+        first_.release();
+        hasFirst_ = false;
+    }
     void pop_back() {
         if (!more_.empty()) {
             more_.pop_back();
             return;
         }
-        first_.release(); // drops its locals and object now, as a pop would
-        hasFirst_ = false;
-    }
-    // Ends the only frame (not nested()): clear() without its loop.
-    void popOnly() {
-        first_.release();
-        hasFirst_ = false;
+        popOnly();
     }
     // Empty and holding no memory: destroying it would do nothing.
     bool holdsNothing() const {
@@ -110,10 +110,8 @@ class FrameStack {
     }
     void clear() {
         more_.clear();
-        if (hasFirst_) {
-            first_.release();
-            hasFirst_ = false;
-        }
+        if (hasFirst_)
+            popOnly();
     }
 
   private:
