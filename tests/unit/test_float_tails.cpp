@@ -26,18 +26,10 @@ using namespace absim::interp;
 
 namespace {
 
-FunctionInfo rounding(const char* name, NativeFn fn) {
-    FunctionInfo info;
-    info.kind = FunctionInfo::Kind::Native;
-    info.name = std::string("ABS.StdLib.") + name;
-    info.arity = 1;
-    info.native = fn;
-    return info;
-}
-const FunctionInfo kFloor =
-    rounding("floor", [](EvalContext&, Value* a) { return absim::interp::floor(a[0]); });
-const FunctionInfo kCeil =
-    rounding("ceil", [](EvalContext&, Value* a) { return absim::interp::ceil(a[0]); });
+const FunctionInfo kFloor = testing::stdlibNative(
+    "floor", 1, [](EvalContext&, Value* a) { return absim::interp::floor(a[0]); });
+const FunctionInfo kCeil = testing::stdlibNative(
+    "ceil", 1, [](EvalContext&, Value* a) { return absim::interp::ceil(a[0]); });
 
 constexpr int64_t kTwo62 = int64_t(1) << 62;
 
@@ -49,20 +41,8 @@ bool isDecimal(int64_t d) {
     return d == 1;
 }
 
-struct Outcome {
-    Value value;
-    std::string error;
-};
-
-template <typename F> Outcome attempt(F f) {
-    Outcome o;
-    try {
-        o.value = f();
-    } catch (const std::exception& e) {
-        o.error = e.what();
-    }
-    return o;
-}
+using testing::attempt;
+using testing::Outcome;
 
 } // namespace
 
