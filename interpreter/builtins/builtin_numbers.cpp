@@ -4,10 +4,10 @@
 #include "interpreter/compare.h"
 #include "interpreter/errors.h"
 #include "interpreter/eval/eval_context.h"
+#include "interpreter/eval/random_draw.h"
 #include "interpreter/number_builtins.h"
 #include "interpreter/runtime/runtime.h"
 
-#include <random>
 
 namespace absim::interp {
 
@@ -21,8 +21,7 @@ Value nativeRandom(EvalContext& ctx, Value* a) {
         throwRuntimeError("random(" + std::to_string(below.isSmallInt() ? below.smallInt() : 0) +
                           "): the bound must be positive");
     }
-    std::uniform_int_distribution<int64_t> d(0, below.smallInt() - 1);
-    return Value::fromInt(d(ctx.rt->rng()));
+    return Value::fromInt(drawBelow(ctx.rt->rng(), below.smallInt()));
 }
 
 } // namespace

@@ -3,9 +3,12 @@
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/eval/float_program.h"
+#include "interpreter/eval/random_draw.h"
 #include "interpreter/number_builtins.h"
 #include "interpreter/numbers.h"
 #include "interpreter/program/function_info.h"
+#include "interpreter/runtime/runtime.h"
+#include "interpreter/small_rat.h"
 
 #include <cmath>
 #include <string>
@@ -311,6 +314,27 @@ double floatOfQuotientByConstant(const Expr* e, EvalContext& ctx) {
     }
     return toFloat(divide(a, b)).floatValue();
 }
+
+// float((random(n) + k) / m), float((random(n) - k) / m) and
+// float(random(n) / m) for Int constants that a double holds, checked when
+// the function is chosen: n >= 1 (so the builtin cannot raise), and every
+// numerator the draw can give below 2^53 in magnitude. The builtin's own
+// draw (drawBelow, same generator call), then what
+// floatOfQuotientByConstant does with the Int: no Value, no call through
+// the builtin table, no generic sum.
+template <ExprOp Offset> double floatOfDrawByConstant(const Expr* e, EvalContext& ctx) {
+    const Expr* quotient = e->kids[0];
+    const Expr* numerator = quotient->kids[0];
+    const Expr* draw = Offset == ExprOp::Call ? numerator : numerator->kids[0];
+    int64_t x = drawBelow(ctx.rt->rng(), draw->kids[0]->constant.smallInt());
+    if constexpr (Offset == ExprOp::Add)
+        x += numerator->kids[1]->constant.smallInt();
+    else if constexpr (Offset == ExprOp::Sub)
+        x -= numerator->kids[1]->constant.smallInt();
+    if (x == 0)
+        return 0.0;
+    return double(x) / double(quotient->kids[1]->constant.smallInt());
+}
 bool exactNonZeroInt(const Expr* e) {
     constexpr int64_t kExact = int64_t(1) << 53;
     if (e->op != ExprOp::Const || !e->constant.isSmallInt())
@@ -345,6 +369,45 @@ double roundDown(double d) {
 }
 double roundUp(double d) {
     return std::ceil(d);
+}
+
+// (floor(x) + k) / d, (floor(x) - k) / d and floor(x) / d (ceil alike) of
+// a Float x, for Int constants k and d, d a decimal 2^a * 5^b that an
+// inline Rat holds (checked when the function is chosen): the Rat in lowest
+// terms straight from the rounded double, cancelled as the exact division
+// would (cancelDecimal), without the Int, the sum and the generic division
+// in between. |k| < 2^62 and a rounded value in [-2^62, 2^62) cannot
+// overflow the sum; anything else (a huge x) goes the general way from the
+// same double, x evaluated once: the same big Ints, the same Rat.
+constexpr double kTwo62 = 4611686018427387904.0;
+constexpr int64_t kMaxOffset = int64_t(1) << 62;
+template <Value (*Builtin)(const Value&), ExprOp Offset>
+[[gnu::noinline]] Value roundedOverDecimalSlow(const Expr* e, double d) {
+    Value n = Builtin(Value::fromFloat(d));
+    if constexpr (Offset == ExprOp::Add)
+        n = add(n, e->kids[0]->kids[1]->constant);
+    else if constexpr (Offset == ExprOp::Sub)
+        n = subtract(n, e->kids[0]->kids[1]->constant);
+    return divide(n, e->kids[1]->constant);
+}
+template <double (*Round)(double), Value (*Builtin)(const Value&), ExprOp Offset>
+Value evalRoundedOverDecimal(const Expr* e, EvalContext& ctx) {
+    const Expr* numerator = e->kids[0];
+    const Expr* rounded = Offset == ExprOp::Call ? numerator : numerator->kids[0];
+    const Expr* x = rounded->kids[0];
+    double d = x->floatFn(x, ctx);
+    double r = Round(d);
+    if (!(r >= -kTwo62 && r < kTwo62)) [[unlikely]]
+        return roundedOverDecimalSlow<Builtin, Offset>(e, d);
+    int64_t n = int64_t(r);
+    if constexpr (Offset == ExprOp::Add)
+        n += numerator->kids[1]->constant.smallInt();
+    else if constexpr (Offset == ExprOp::Sub)
+        n -= numerator->kids[1]->constant.smallInt();
+    uint64_t m = smallrat::magnitude(n);
+    uint64_t den = uint64_t(e->kids[1]->constant.smallInt());
+    smallrat::detail::cancelDecimal(m, den, smallrat::detail::decimalFactors(den));
+    return smallrat::detail::fromReducedWord(smallrat::detail::withSign(m, n < 0), den);
 }
 
 Value boxFloat(const Expr* e, EvalContext& ctx) {
@@ -395,6 +458,70 @@ bool returnsFloat(const FunctionInfo* f) {
 bool isNative(const Expr* e, const char* name) {
     return e->op == ExprOp::Call && e->function->kind == FunctionInfo::Kind::Native &&
            e->kids.size() == 1 && e->function->name == name;
+}
+
+bool isSmallIntConstant(const Expr* e, int64_t below) {
+    return e->op == ExprOp::Const && e->constant.isSmallInt() && e->constant.smallInt() > -below &&
+           e->constant.smallInt() < below;
+}
+
+// The Int constant offset of `k + c` or `k - c` (Call for none) and the
+// node k.
+std::pair<ExprOp, const Expr*> offsetOf(const Expr* e, int64_t below) {
+    if ((e->op == ExprOp::Add || e->op == ExprOp::Sub) && isSmallIntConstant(e->kids[1], below))
+        return {e->op, e->kids[0]};
+    return {ExprOp::Call, e};
+}
+
+// float((random(n) + k) / m) and its kin (floatOfDrawByConstant), or null.
+FloatFn drawByConstantFn(const Expr* quotient) {
+    constexpr int64_t kExact = int64_t(1) << 53;
+    if (!exactNonZeroInt(quotient->kids[1]))
+        return nullptr;
+    auto [offset, draw] = offsetOf(quotient->kids[0], kExact);
+    if (!isNative(draw, "ABS.StdLib.random") || !isSmallIntConstant(draw->kids[0], kExact))
+        return nullptr;
+    int64_t n = draw->kids[0]->constant.smallInt();
+    int64_t k = offset == ExprOp::Call ? 0 : quotient->kids[0]->kids[1]->constant.smallInt();
+    if (n < 1 || n - 1 + (k < 0 ? -k : k) >= kExact)
+        return nullptr;
+    switch (offset) {
+    case ExprOp::Add:
+        return floatOfDrawByConstant<ExprOp::Add>;
+    case ExprOp::Sub:
+        return floatOfDrawByConstant<ExprOp::Sub>;
+    default:
+        return floatOfDrawByConstant<ExprOp::Call>;
+    }
+}
+
+// (floor(x) + k) / d and its kin (evalRoundedOverDecimal), or null.
+template <double (*Round)(double), Value (*Builtin)(const Value&)>
+EvalFn roundedOverDecimalFn(ExprOp offset) {
+    switch (offset) {
+    case ExprOp::Add:
+        return evalRoundedOverDecimal<Round, Builtin, ExprOp::Add>;
+    case ExprOp::Sub:
+        return evalRoundedOverDecimal<Round, Builtin, ExprOp::Sub>;
+    default:
+        return evalRoundedOverDecimal<Round, Builtin, ExprOp::Call>;
+    }
+}
+EvalFn roundedOverDecimalFn(const Expr& e, const std::unordered_set<const Expr*>& floats) {
+    if (e.op != ExprOp::Div || !isSmallIntConstant(e.kids[1], int64_t(1) << 62))
+        return nullptr;
+    int64_t d = e.kids[1]->constant.smallInt();
+    if (d < 1 || uint64_t(d) > Value::kMaxSmallRatDenominator ||
+        !smallrat::detail::decimalFactors(uint64_t(d)).decimal)
+        return nullptr;
+    auto [offset, rounded] = offsetOf(e.kids[0], kMaxOffset);
+    if (rounded->op != ExprOp::Call || rounded->kids.size() != 1 || !floats.count(rounded->kids[0]))
+        return nullptr;
+    if (isNative(rounded, "ABS.StdLib.floor"))
+        return roundedOverDecimalFn<roundDown, floor>(offset);
+    if (isNative(rounded, "ABS.StdLib.ceil"))
+        return roundedOverDecimalFn<roundUp, ceil>(offset);
+    return nullptr;
 }
 
 // Whether every variable the scope `s` covers is bound, within it, only to
@@ -517,8 +644,11 @@ FloatFn nativeFloatFn(const Expr& e, const std::unordered_set<const Expr*>& floa
         return floatOfRounded<roundDown>;
     if (isNative(arg, "ABS.StdLib.ceil") && floats.count(arg->kids[0]))
         return floatOfRounded<roundUp>;
-    if (arg->op == ExprOp::Div)
+    if (arg->op == ExprOp::Div) {
+        if (FloatFn draw = drawByConstantFn(arg))
+            return draw;
         return exactNonZeroInt(arg->kids[1]) ? floatOfQuotientByConstant : floatOfQuotient;
+    }
     return floatOfNumber;
 }
 
@@ -584,6 +714,8 @@ void specializeFloatChains(std::deque<Expr>& exprs) {
             e.fn = evalRoundedFloat<roundDown, floor>;
         if (isNative(&e, "ABS.StdLib.ceil") && floats.count(e.kids[0]))
             e.fn = evalRoundedFloat<roundUp, ceil>;
+        if (EvalFn f = roundedOverDecimalFn(e, floats))
+            e.fn = f;
         if (!floats.count(&e))
             continue;
         Shape a = e.kids.size() > 0 ? shapeOf(e.kids[0], floats) : Shape::Other;

@@ -26,12 +26,7 @@ using namespace absim::interp;
 namespace {
 
 FunctionInfo native(const char* name, NativeFn fn) {
-    FunctionInfo f;
-    f.kind = FunctionInfo::Kind::Native;
-    f.name = std::string("ABS.StdLib.") + name;
-    f.arity = 1;
-    f.native = fn;
-    return f;
+    return testing::stdlibNative(name, 1, fn);
 }
 
 const FunctionInfo kFloor = native("floor", [](EvalContext&, Value* a) { return floor(a[0]); });
@@ -57,19 +52,8 @@ struct Trees : testing::TwinExprs {
 
 using testing::sameBits;
 
-struct Outcome {
-    Value value;
-    std::string error;
-};
-template <typename F> Outcome attempt(F f) {
-    Outcome o;
-    try {
-        o.value = f();
-    } catch (const std::exception& e) {
-        o.error = e.what();
-    }
-    return o;
-}
+using testing::attempt;
+using testing::Outcome;
 
 // The specialised node (its fn, and its floatFn where it has one) against
 // the generic one.

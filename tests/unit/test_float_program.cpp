@@ -31,12 +31,7 @@ using namespace absim::interp;
 namespace {
 
 FunctionInfo native(const char* name, uint32_t arity, NativeFn fn) {
-    FunctionInfo f;
-    f.kind = FunctionInfo::Kind::Native;
-    f.name = std::string("ABS.StdLib.") + name;
-    f.arity = arity;
-    f.native = fn;
-    return f;
+    return testing::stdlibNative(name, arity, fn);
 }
 
 // What the builtins with an effect were called with, in order.

@@ -5,12 +5,15 @@
 
 #include "interpreter/compare.h"
 #include "interpreter/program/expr.h"
+#include "interpreter/program/function_info.h"
 #include "interpreter/value.h"
 
 #include <bit>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <initializer_list>
+#include <string>
 
 namespace absim::interp::testing {
 
@@ -51,6 +54,31 @@ inline bool sameBits(const Value& a, const Value& b) {
         return a.isFloat() && b.isFloat() &&
                std::bit_cast<uint64_t>(a.floatValue()) == std::bit_cast<uint64_t>(b.floatValue());
     return a.kind() == b.kind() && equals(a, b);
+}
+
+// A builtin of the standard library, as the trees call it.
+inline FunctionInfo stdlibNative(const char* name, uint32_t arity, NativeFn fn) {
+    FunctionInfo f;
+    f.kind = FunctionInfo::Kind::Native;
+    f.name = std::string("ABS.StdLib.") + name;
+    f.arity = arity;
+    f.native = fn;
+    return f;
+}
+
+// What evaluating gave: a value, or the message of what it raised.
+struct Outcome {
+    Value value;
+    std::string error;
+};
+template <typename F> Outcome attempt(F f) {
+    Outcome o;
+    try {
+        o.value = f();
+    } catch (const std::exception& e) {
+        o.error = e.what();
+    }
+    return o;
 }
 
 } // namespace absim::interp::testing
