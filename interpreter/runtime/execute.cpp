@@ -253,9 +253,7 @@ bool Runtime::finishFrame(Process* p, Value v) {
 bool Runtime::unwind(Process* p, const Value& exc) {
     for (;;) {
         Frame& f = p->frames.back();
-        if (!f.handlers.empty()) {
-            Handler h = f.handlers.back();
-            f.handlers.pop_back();
+        if (Handler h; p->frames.takeHandler(h)) {
             f.locals[h.slot] = exc;
             f.pc = h.target;
             return true;
@@ -349,7 +347,7 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
 }
 
 // The deepest a process's stack of synchronous calls may grow.
-constexpr size_t kMaxFrames = 100000;
+constexpr size_t kMaxFrames = FrameStack::kMaxFrames;
 
 // Runs `p` until it yields. Returns normally when it released its COG,
 // blocked or ended; ABS exceptions propagate to execute().
@@ -499,7 +497,9 @@ bool Runtime::runFrames(Process* p) {
             if (!o->alive || o->cog != p->cog)
                 goto slow;
             const MethodInfo* m = o->cls->method(in.method);
-            if (!m || p->frames.size() > kMaxFrames)
+            // No room without growing the frame array, or too deep: the
+            // switch below, which grows it or refuses.
+            if (!m || !p->frames.hasRoomForCall())
                 goto slow;
             // Taken before the arguments are evaluated, as the callee was.
             Value callee = o == ctx.self ? Value() : Value::object(o);
@@ -512,7 +512,7 @@ bool Runtime::runFrames(Process* p) {
             top->pc = uint32_t(ip - base) + 1;
             ++stats_.calls;
             Value* locals = slots.get(); // the new frame is still in the store buffer
-            top = &p->frames.pushNested(&m->code, Frame::Kind::Method, o, std::move(callee),
+            top = &p->frames.pushInRoom(&m->code, Frame::Kind::Method, o, std::move(callee),
                                         std::move(slots), in.dest);
             ctx.locals = locals;
             ctx.self = o;
@@ -663,11 +663,11 @@ bool Runtime::runFrames(Process* p) {
             enterTop();
             break;
         case Opcode::TryEnter:
-            f.handlers.push_back(Handler{in.target, in.slot});
+            p->frames.pushHandler(in.target, in.slot);
             ++f.pc;
             break;
         case Opcode::TryLeave:
-            f.handlers.pop_back();
+            p->frames.popHandler();
             ++f.pc;
             break;
         case Opcode::ForeachNext: {
