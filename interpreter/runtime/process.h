@@ -126,8 +126,8 @@ class FrameStack {
     // The same when hasRoomForCall() holds.
     Frame& pushInRoom(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
                       std::unique_ptr<Value[]>&& locals, Dest resultDest) {
-        Frame* f = new (top_) Frame(code, kind, self, std::move(selfRef), std::move(locals),
-                                    resultDest);
+        Frame* f =
+            new (top_) Frame(code, kind, self, std::move(selfRef), std::move(locals), resultDest);
         ++top_;
         return *f;
     }
