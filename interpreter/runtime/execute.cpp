@@ -482,8 +482,10 @@ bool Runtime::runFrames(Process* p) {
             const Expr* c = in.e;
             Object* o;
             if (c->op == ExprOp::This) {
+                // The running object is on this process's COG (a frame
+                // runs on its own object, or on one `new local` put there).
                 o = ctx.self;
-                if (!o)
+                if (!o || !o->alive)
                     goto slow;
             } else if (c->op == ExprOp::Local || c->op == ExprOp::Field) {
                 const Value& v =
@@ -491,11 +493,11 @@ bool Runtime::runFrames(Process* p) {
                 if (!v.isObject())
                     goto slow;
                 o = v.entityAs<Object>();
+                if (!o->alive || o->cog != p->cog)
+                    goto slow;
             } else {
                 goto slow;
             }
-            if (!o->alive || o->cog != p->cog)
-                goto slow;
             const MethodInfo* m = o->cls->method(in.method);
             // No room without growing the frame array, or too deep: the
             // switch below, which grows it or refuses.

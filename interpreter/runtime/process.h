@@ -50,8 +50,9 @@ struct Frame {
     Frame& operator=(Frame&&) = default;
 
     // Drops what the frame holds (its object, slots) in place: a popped
-    // frame needs no temporary to be moved from.
-    void release() {
+    // frame needs no temporary to be moved from. Inline: every process
+    // ends its first frame with it, and a call would cost a tenth of it.
+    [[gnu::always_inline]] void release() {
         selfRef = Value();
         self = nullptr;
         locals.reset();
