@@ -368,6 +368,14 @@ bool Runtime::runFrames(Process* p) {
     };
     const Instr* base = top->code->instrs.data();
     const Instr* ip = base + top->pc;
+    // Pops a synchronous callee's frame and goes on in its caller, just
+    // past the call.
+    auto returnToCaller = [&]() __attribute__((always_inline)) {
+        p->frames.popNested();
+        enterTop();
+        base = top->code->instrs.data();
+        ip = base + top->pc;
+    };
     // Threaded dispatch: each instruction below ends in its own indirect
     // jump to the next one's label, so the CPU predicts each from the
     // instruction before it, not all from one shared jump. The table is
@@ -595,14 +603,14 @@ bool Runtime::runFrames(Process* p) {
             // and store the result in the caller, which runs on.
             if (top->kind != Frame::Kind::Method)
                 goto slow;
-            Value v = in.e ? eval(in.e, ctx) : Value::unit();
             Dest d = top->resultDest;
-            p->frames.popNested();
-            top = &p->frames.back();
-            ctx.locals = top->locals.get();
-            ctx.self = top->self;
-            base = top->code->instrs.data();
-            ip = base + top->pc;
+            if (!in.e && d.kind == Dest::Kind::None) {
+                // A Unit method called as a statement: no value to make.
+                returnToCaller();
+                ABSIM_NEXT();
+            }
+            Value v = in.e ? eval(in.e, ctx) : Value::unit();
+            returnToCaller();
             // Inline whatever the compiler would do with `store`: the
             // result of nearly every synchronous call goes through here.
             storeInline(*top, d, std::move(v));
