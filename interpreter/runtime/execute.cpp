@@ -368,14 +368,6 @@ bool Runtime::runFrames(Process* p) {
     };
     const Instr* base = top->code->instrs.data();
     const Instr* ip = base + top->pc;
-    // Pops a synchronous callee's frame and goes on in its caller, just
-    // past the call.
-    auto returnToCaller = [&]() __attribute__((always_inline)) {
-        p->frames.popNested();
-        enterTop();
-        base = top->code->instrs.data();
-        ip = base + top->pc;
-    };
     // Threaded dispatch: each instruction below ends in its own indirect
     // jump to the next one's label, so the CPU predicts each from the
     // instruction before it, not all from one shared jump. The table is
@@ -386,6 +378,17 @@ bool Runtime::runFrames(Process* p) {
 #undef ABSIM_LABEL
     static_assert(std::size(kDispatch) == kOpcodeCount);
 #define ABSIM_NEXT() goto* kDispatch[size_t(ip->op)]
+    // Goes on in the top frame (after a pop), from its pc. A macro, not a
+    // lambda: the returns that use it measured dearer with a lambda, even
+    // forced inline (the instruction loop's registers).
+#define ABSIM_ENTER_TOP()                                                                          \
+    do {                                                                                           \
+        top = &p->frames.back();                                                                   \
+        ctx.locals = top->locals.get();                                                            \
+        ctx.self = top->self;                                                                      \
+        base = top->code->instrs.data();                                                           \
+        ip = base + top->pc;                                                                       \
+    } while (false)
     for (;;) {
         try {
             ABSIM_NEXT();
@@ -606,11 +609,13 @@ bool Runtime::runFrames(Process* p) {
             Dest d = top->resultDest;
             if (!in.e && d.kind == Dest::Kind::None) {
                 // A Unit method called as a statement: no value to make.
-                returnToCaller();
+                p->frames.popNested();
+                ABSIM_ENTER_TOP();
                 ABSIM_NEXT();
             }
             Value v = in.e ? eval(in.e, ctx) : Value::unit();
-            returnToCaller();
+            p->frames.popNested();
+            ABSIM_ENTER_TOP();
             // Inline whatever the compiler would do with `store`: the
             // result of nearly every synchronous call goes through here.
             storeInline(*top, d, std::move(v));
@@ -877,6 +882,7 @@ bool Runtime::runFrames(Process* p) {
         base = top->code->instrs.data();
         ip = base + top->pc;
     }
+#undef ABSIM_ENTER_TOP
 #undef ABSIM_NEXT
 }
 
