@@ -253,9 +253,7 @@ bool Runtime::finishFrame(Process* p, Value v) {
 bool Runtime::unwind(Process* p, const Value& exc) {
     for (;;) {
         Frame& f = p->frames.back();
-        if (!f.handlers.empty()) {
-            Handler h = f.handlers.back();
-            f.handlers.pop_back();
+        if (Handler h; p->frames.takeHandler(h)) {
             f.locals[h.slot] = exc;
             f.pc = h.target;
             return true;
@@ -349,7 +347,7 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
 }
 
 // The deepest a process's stack of synchronous calls may grow.
-constexpr size_t kMaxFrames = 100000;
+constexpr size_t kMaxFrames = FrameStack::kMaxFrames;
 
 // Runs `p` until it yields. Returns normally when it released its COG,
 // blocked or ended; ABS exceptions propagate to execute().
@@ -380,6 +378,17 @@ bool Runtime::runFrames(Process* p) {
 #undef ABSIM_LABEL
     static_assert(std::size(kDispatch) == kOpcodeCount);
 #define ABSIM_NEXT() goto* kDispatch[size_t(ip->op)]
+    // Goes on in the top frame (after a pop), from its pc. A macro, not a
+    // lambda: the returns that use it measured dearer with a lambda, even
+    // forced inline (the instruction loop's registers).
+#define ABSIM_ENTER_TOP()                                                                          \
+    do {                                                                                           \
+        top = &p->frames.back();                                                                   \
+        ctx.locals = top->locals.get();                                                            \
+        ctx.self = top->self;                                                                      \
+        base = top->code->instrs.data();                                                           \
+        ip = base + top->pc;                                                                       \
+    } while (false)
     for (;;) {
         try {
             ABSIM_NEXT();
@@ -484,8 +493,10 @@ bool Runtime::runFrames(Process* p) {
             const Expr* c = in.e;
             Object* o;
             if (c->op == ExprOp::This) {
+                // The running object is on this process's COG (a frame
+                // runs on its own object, or on one `new local` put there).
                 o = ctx.self;
-                if (!o)
+                if (!o || !o->alive)
                     goto slow;
             } else if (c->op == ExprOp::Local || c->op == ExprOp::Field) {
                 const Value& v =
@@ -493,13 +504,15 @@ bool Runtime::runFrames(Process* p) {
                 if (!v.isObject())
                     goto slow;
                 o = v.entityAs<Object>();
+                if (!o->alive || o->cog != p->cog)
+                    goto slow;
             } else {
                 goto slow;
             }
-            if (!o->alive || o->cog != p->cog)
-                goto slow;
             const MethodInfo* m = o->cls->method(in.method);
-            if (!m || p->frames.size() > kMaxFrames)
+            // No room without growing the frame array, or too deep: the
+            // switch below, which grows it or refuses.
+            if (!m || !p->frames.hasRoomForCall())
                 goto slow;
             // Taken before the arguments are evaluated, as the callee was.
             Value callee = o == ctx.self ? Value() : Value::object(o);
@@ -512,7 +525,7 @@ bool Runtime::runFrames(Process* p) {
             top->pc = uint32_t(ip - base) + 1;
             ++stats_.calls;
             Value* locals = slots.get(); // the new frame is still in the store buffer
-            top = &p->frames.pushNested(&m->code, Frame::Kind::Method, o, std::move(callee),
+            top = &p->frames.pushInRoom(&m->code, Frame::Kind::Method, o, std::move(callee),
                                         std::move(slots), in.dest);
             ctx.locals = locals;
             ctx.self = o;
@@ -593,14 +606,16 @@ bool Runtime::runFrames(Process* p) {
             // and store the result in the caller, which runs on.
             if (top->kind != Frame::Kind::Method)
                 goto slow;
-            Value v = in.e ? eval(in.e, ctx) : Value::unit();
             Dest d = top->resultDest;
+            if (!in.e && d.kind == Dest::Kind::None) {
+                // A Unit method called as a statement: no value to make.
+                p->frames.popNested();
+                ABSIM_ENTER_TOP();
+                ABSIM_NEXT();
+            }
+            Value v = in.e ? eval(in.e, ctx) : Value::unit();
             p->frames.popNested();
-            top = &p->frames.back();
-            ctx.locals = top->locals.get();
-            ctx.self = top->self;
-            base = top->code->instrs.data();
-            ip = base + top->pc;
+            ABSIM_ENTER_TOP();
             // Inline whatever the compiler would do with `store`: the
             // result of nearly every synchronous call goes through here.
             storeInline(*top, d, std::move(v));
@@ -663,11 +678,11 @@ bool Runtime::runFrames(Process* p) {
             enterTop();
             break;
         case Opcode::TryEnter:
-            f.handlers.push_back(Handler{in.target, in.slot});
+            p->frames.pushHandler(in.target, in.slot);
             ++f.pc;
             break;
         case Opcode::TryLeave:
-            f.handlers.pop_back();
+            p->frames.popHandler();
             ++f.pc;
             break;
         case Opcode::ForeachNext: {
@@ -867,6 +882,7 @@ bool Runtime::runFrames(Process* p) {
         base = top->code->instrs.data();
         ip = base + top->pc;
     }
+#undef ABSIM_ENTER_TOP
 #undef ABSIM_NEXT
 }
 

@@ -9,6 +9,7 @@
 #include "interpreter/runtime/process_ref.h"
 #include "interpreter/value.h"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -17,9 +18,11 @@ namespace absim::interp {
 struct Cog;
 class Object;
 
+// A try block's catch, on its process's handler stack (FrameStack).
 struct Handler {
     uint32_t target; // pc of the catch code
     int32_t slot;    // where the exception goes
+    uint32_t depth;  // the frame it belongs to: how many frames lie below it
 };
 
 struct Frame {
@@ -36,7 +39,6 @@ struct Frame {
     Value selfRef;
     std::unique_ptr<Value[]> locals;
     Dest resultDest; // where the caller (frame below) wants the result
-    std::vector<Handler> handlers;
 
     Frame() = default;
     // A frame built with its values in place, not defaulted and then set.
@@ -47,50 +49,94 @@ struct Frame {
     Frame(Frame&&) = default;
     Frame& operator=(Frame&&) = default;
 
-    // Drops what the frame holds (its object, slots, handlers) in place: a
-    // popped frame needs no temporary to be moved from.
-    void release() {
+    // Drops what the frame holds (its object, slots) in place: a popped
+    // frame needs no temporary to be moved from. Inline: every process
+    // ends its first frame with it, and a call would cost a tenth of it.
+    [[gnu::always_inline]] void release() {
         selfRef = Value();
         self = nullptr;
         locals.reset();
-        handlers.clear();
     }
 };
 
 // A process's call stack. Nearly every process only ever has its first
 // frame (a method activation); that frame lives inside the process, so
 // starting and ending a process allocates no frame array. Same-COG
-// synchronous calls and init blocks push further frames on a vector.
+// synchronous calls and init blocks push further frames on an array of
+// their own, held as raw pointers: a synchronous call checks for room with
+// one comparison and pops with no size arithmetic. The handlers of try
+// blocks live beside the frames, on one stack per process (each knows its
+// frame), so a frame carries no handler vector to build and destroy: a
+// frame never ends with a handler of its own left (a `return` is never
+// inside a try block, and an exception pops a frame only when it has none).
 class FrameStack {
   public:
+    // The deepest the stack of synchronous calls may grow (counting the
+    // first frame): a call beyond it raises "recursion too deep".
+    static constexpr size_t kMaxFrames = 100000;
+
     FrameStack() = default;
     // A stack whose first frame is built in place (a new process).
     FrameStack(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
                std::unique_ptr<Value[]>&& locals)
         : first_(code, kind, self, std::move(selfRef), std::move(locals), Dest()), hasFirst_(true) {
     }
+    FrameStack(const FrameStack&) = delete;
+    FrameStack& operator=(const FrameStack&) = delete;
+    FrameStack& operator=(FrameStack&& other) noexcept {
+        clear();
+        freeMore();
+        first_ = std::move(other.first_);
+        hasFirst_ = other.hasFirst_;
+        more_ = other.more_;
+        top_ = other.top_;
+        limit_ = other.limit_;
+        end_ = other.end_;
+        handlers_ = std::move(other.handlers_);
+        other.hasFirst_ = false;
+        other.more_ = other.top_ = other.limit_ = other.end_ = nullptr;
+        return *this;
+    }
+    ~FrameStack() {
+        destroyMore();
+        freeMore();
+    }
 
-    size_t size() const { return hasFirst_ ? 1 + more_.size() : 0; }
+    size_t size() const { return hasFirst_ ? 1 + size_t(top_ - more_) : 0; }
     bool empty() const { return !hasFirst_; }
     // More than one frame: the top one is a synchronous callee or `new local`.
-    bool nested() const { return !more_.empty(); }
+    bool nested() const { return top_ != more_; }
     Frame& front() { return first_; }
     const Frame& front() const { return first_; }
-    Frame& back() { return more_.empty() ? first_ : more_.back(); }
-    const Frame& back() const { return more_.empty() ? first_ : more_.back(); }
+    Frame& back() { return top_ != more_ ? top_[-1] : first_; }
+    const Frame& back() const { return top_ != more_ ? top_[-1] : first_; }
     Frame& operator[](size_t i) { return i == 0 ? first_ : more_[i - 1]; }
     const Frame& operator[](size_t i) const { return i == 0 ? first_ : more_[i - 1]; }
 
+    // A synchronous call may push its frame without growing the array and
+    // without going past kMaxFrames (the instruction loop's fast path;
+    // anything else takes the general one, which grows or refuses).
+    bool hasRoomForCall() const { return top_ < limit_; }
     // A synchronous callee or an init block on top of the first frame.
     Frame& pushNested(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
                       std::unique_ptr<Value[]>&& locals, Dest resultDest) {
-        if (more_.size() == more_.capacity())
+        if (top_ == end_)
             growMore();
-        return more_.emplace_back(code, kind, self, std::move(selfRef), std::move(locals),
-                                  resultDest);
+        return pushInRoom(code, kind, self, std::move(selfRef), std::move(locals), resultDest);
+    }
+    // The same when hasRoomForCall() holds.
+    Frame& pushInRoom(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
+                      std::unique_ptr<Value[]>&& locals, Dest resultDest) {
+        Frame* f =
+            new (top_) Frame(code, kind, self, std::move(selfRef), std::move(locals), resultDest);
+        ++top_;
+        return *f;
     }
     // Pops a nested frame (nested() holds).
-    void popNested() { more_.pop_back(); }
+    void popNested() {
+        --top_;
+        top_->~Frame();
+    }
     // Ends the only frame (not nested()), dropping its locals and object
     // now, as a pop would.
     void popOnly() {
@@ -98,32 +144,74 @@ class FrameStack {
         hasFirst_ = false;
     }
     void pop_back() {
-        if (!more_.empty()) {
-            more_.pop_back();
+        if (nested()) {
+            popNested();
             return;
         }
         popOnly();
     }
     // Empty and holding no memory: destroying it would do nothing.
     bool holdsNothing() const {
-        return !hasFirst_ && more_.capacity() == 0 && first_.handlers.capacity() == 0;
+        return !hasFirst_ && more_ == nullptr && handlers_.capacity() == 0;
     }
     void clear() {
-        more_.clear();
+        destroyMore();
+        handlers_.clear();
         if (hasFirst_)
             popOnly();
+    }
+
+    // Try blocks of the top frame.
+    void pushHandler(uint32_t target, int32_t slot) {
+        handlers_.push_back(Handler{target, slot, uint32_t(top_ - more_)});
+    }
+    void popHandler() { handlers_.pop_back(); }
+    // The innermost handler of the top frame, taken off; false if it has none.
+    bool takeHandler(Handler& h) {
+        if (handlers_.empty() || handlers_.back().depth != uint32_t(top_ - more_))
+            return false;
+        h = handlers_.back();
+        handlers_.pop_back();
+        return true;
     }
 
   private:
     // A synchronous call chains a few frames deep (a method calling helpers
     // on `this`): one block for them, not a reallocation per level.
     [[gnu::noinline]] void growMore() {
-        more_.reserve(more_.capacity() ? 2 * more_.capacity() : 4);
+        size_t used = size_t(top_ - more_);
+        size_t capacity = size_t(end_ - more_);
+        size_t grown = capacity ? 2 * capacity : 4;
+        auto* fresh = static_cast<Frame*>(poolAllocate(grown * sizeof(Frame)));
+        for (size_t i = 0; i < used; ++i) {
+            new (fresh + i) Frame(std::move(more_[i]));
+            more_[i].~Frame();
+        }
+        freeMore();
+        more_ = fresh;
+        top_ = fresh + used;
+        end_ = fresh + grown;
+        // A call's fast path pushes while the frames are at most
+        // kMaxFrames, the first one included, as the general path checks.
+        limit_ = fresh + std::min(grown, kMaxFrames);
+    }
+    void destroyMore() {
+        while (top_ != more_)
+            popNested();
+    }
+    void freeMore() {
+        if (more_)
+            poolFree(more_, size_t(end_ - more_) * sizeof(Frame));
+        more_ = top_ = limit_ = end_ = nullptr;
     }
 
     Frame first_;
     bool hasFirst_ = false;
-    std::vector<Frame, PoolAllocator<Frame>> more_;
+    Frame* more_ = nullptr;  // the frames above the first, from the bottom
+    Frame* top_ = nullptr;   // one past the top one
+    Frame* limit_ = nullptr; // where a call's fast path stops (hasRoomForCall)
+    Frame* end_ = nullptr;   // the end of the array
+    std::vector<Handler> handlers_;
 };
 
 enum class ProcessState : uint8_t {
