@@ -142,6 +142,9 @@ void detail::throwFloatOverflow() {
 }
 
 Value detail::addSlow(const Value& a, const Value& b) {
+    if (int64_t t = 0; thousandths::sum<false>(a, b, t)) [[likely]] {
+        return thousandths::fromThousandths(t);
+    }
     if (a.isSmallExact() && b.isSmallExact()) [[likely]] {
         return smallrat::add(a, b);
     }
@@ -149,6 +152,9 @@ Value detail::addSlow(const Value& a, const Value& b) {
 }
 
 Value detail::subtractSlow(const Value& a, const Value& b) {
+    if (int64_t t = 0; thousandths::sum<true>(a, b, t)) [[likely]] {
+        return thousandths::fromThousandths(t);
+    }
     if (a.isSmallExact() && b.isSmallExact()) [[likely]] {
         return smallrat::subtract(a, b);
     }
@@ -156,6 +162,9 @@ Value detail::subtractSlow(const Value& a, const Value& b) {
 }
 
 Value detail::multiplySlow(const Value& a, const Value& b) {
+    if (int64_t t = 0; thousandths::product(a, b, t)) [[likely]] {
+        return thousandths::fromThousandths(t);
+    }
     if (a.isSmallExact() && b.isSmallExact()) [[likely]] {
         return smallrat::multiply(a, b);
     }
@@ -163,6 +172,9 @@ Value detail::multiplySlow(const Value& a, const Value& b) {
 }
 
 Value detail::divideSlow(const Value& a, const Value& b) {
+    if (int64_t t = 0; thousandths::quotient(a, b, t)) [[likely]] {
+        return thousandths::fromThousandths(t);
+    }
     // Int / Int (a Rat unless it divides) included: one gcd, no trial
     // division first.
     if (a.isSmallExact() && b.isSmallExact()) [[likely]] {

@@ -145,6 +145,21 @@ public:
         v.repr_.i = num;
         return v;
     }
+    // The head word of an Int (den == 1) or of an inline Rat over den
+    // (1 < den <= kMaxSmallRatDenominator), for tables of results
+    // (thousandths.h).
+    static constexpr uint64_t smallExactHead(uint64_t den) noexcept {
+        return den == 1 ? kIntHead : (den << 8) | uint64_t(Tag::SmallRat);
+    }
+    // num over the denominator in `head` (smallExactHead), normalised
+    // already: an Int, or an inline Rat with gcd(num, den) == 1.
+    static Value fromSmallExact(uint64_t head, int64_t num) noexcept {
+        assert(head == kIntHead || (Tag(uint8_t(head)) == Tag::SmallRat && (head >> 8) > 1));
+        Value v;
+        v.repr_.head = head;
+        v.repr_.i = num;
+        return v;
+    }
     // An Int literal: decimal digits, arbitrary length.
     static Value parseInt(std::string_view digits);
     static Value fromFloat(double f) noexcept {

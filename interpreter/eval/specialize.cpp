@@ -5,6 +5,7 @@
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/eval/float_chains.h"
 #include "interpreter/numbers.h"
+#include "interpreter/small_rat.h"
 #include "interpreter/strings.h"
 
 namespace absim::interp {
@@ -42,35 +43,46 @@ template <Shape S> inline const Value& operand(const Expr* e, EvalContext& ctx, 
     }
 }
 
-template <ExprOp Op> inline Value arith(const Value& a, const Value& b) {
+template <ExprOp Op> [[gnu::always_inline]] inline Value arith(const Value& a, const Value& b) {
     if constexpr (Op == ExprOp::Add) {
         if (a.isString())
             return concat(a, b);
-        return add(a, b);
+        return inlined::add(a, b);
     } else if constexpr (Op == ExprOp::Sub) {
-        return subtract(a, b);
+        return inlined::subtract(a, b);
     } else if constexpr (Op == ExprOp::Mul) {
-        return multiply(a, b);
+        return inlined::multiply(a, b);
     } else if constexpr (Op == ExprOp::Div) {
-        return divide(a, b);
+        return inlined::divide(a, b);
     } else {
         return remainder(a, b);
     }
 }
 
-template <ExprOp Op> inline bool relation(const Value& a, const Value& b) {
+// compare(), with inline Rats (times: `t > last`, `t - a > timeout`)
+// compared here rather than behind a call.
+[[gnu::always_inline]] inline int order(const Value& a, const Value& b) {
+    if (!a.isSmallInt() || !b.isSmallInt()) {
+        if (a.isSmallExact() && b.isSmallExact()) [[likely]] {
+            return smallrat::compare(a, b);
+        }
+    }
+    return compare(a, b);
+}
+
+template <ExprOp Op> [[gnu::always_inline]] inline bool relation(const Value& a, const Value& b) {
     if constexpr (Op == ExprOp::Eq) {
         return equals(a, b);
     } else if constexpr (Op == ExprOp::Ne) {
         return !equals(a, b);
     } else if constexpr (Op == ExprOp::Lt) {
-        return compare(a, b) < 0;
+        return order(a, b) < 0;
     } else if constexpr (Op == ExprOp::Le) {
-        return compare(a, b) <= 0;
+        return order(a, b) <= 0;
     } else if constexpr (Op == ExprOp::Gt) {
-        return compare(a, b) > 0;
+        return order(a, b) > 0;
     } else {
-        return compare(a, b) >= 0;
+        return order(a, b) >= 0;
     }
 }
 
@@ -86,36 +98,48 @@ template <Shape S> inline const Value& stored(const Expr* e, EvalContext& ctx) {
     }
 }
 
-// Calls apply(a, b) on the two operands of a binary node. An `Other`
+// Calls Apply::apply(a, b) on the two operands of a binary node. An `Other`
 // operand is evaluated straight into its own Value rather than assigned
 // into a null temporary (operand()): no move-assignment and one destructor
 // less per evaluated operand, on every `busyArea + busy * (t - last)`. The
 // left operand is evaluated first, as always.
+// Apply::apply is a static function rather than a lambda: GCC does not
+// take always_inline on a lambda, and with the inline Rat paths of
+// numbers.h the operator no longer looks small enough to inline by itself.
 template <Shape A, Shape B, typename Apply>
-[[gnu::always_inline]] inline auto withOperands(const Expr* e, EvalContext& ctx, Apply apply) {
+[[gnu::always_inline]] inline auto withOperands(const Expr* e, EvalContext& ctx) {
     const Expr* l = e->kids[0];
     const Expr* r = e->kids[1];
     if constexpr (A == Shape::Other) {
         Value a = l->fn(l, ctx);
         if constexpr (B == Shape::Other) {
             Value b = r->fn(r, ctx);
-            return apply(a, b);
+            return Apply::apply(a, b);
         } else {
-            return apply(a, stored<B>(r, ctx));
+            return Apply::apply(a, stored<B>(r, ctx));
         }
     } else if constexpr (B == Shape::Other) {
         const Value& a = stored<A>(l, ctx);
         Value b = r->fn(r, ctx);
-        return apply(a, b);
+        return Apply::apply(a, b);
     } else {
-        return apply(stored<A>(l, ctx), stored<B>(r, ctx));
+        return Apply::apply(stored<A>(l, ctx), stored<B>(r, ctx));
     }
 }
 
-template <ExprOp Op, Shape A, Shape B> Value evalArith(const Expr* e, EvalContext& ctx) {
-    return withOperands<A, B>(e, ctx, [](const Value& a, const Value& b) [[gnu::always_inline]] {
+template <ExprOp Op> struct Arith {
+    [[gnu::always_inline]] static Value apply(const Value& a, const Value& b) {
         return arith<Op>(a, b);
-    });
+    }
+};
+template <ExprOp Op> struct Relation {
+    [[gnu::always_inline]] static bool apply(const Value& a, const Value& b) {
+        return relation<Op>(a, b);
+    }
+};
+
+template <ExprOp Op, Shape A, Shape B> Value evalArith(const Expr* e, EvalContext& ctx) {
+    return withOperands<A, B, Arith<Op>>(e, ctx);
 }
 
 // `n + 1`, `k * 7` with n some other node: an Int constant on the right
@@ -140,9 +164,7 @@ template <ExprOp Op> Value evalIntConstArith(const Expr* e, EvalContext& ctx) {
 }
 
 template <ExprOp Op, Shape A, Shape B> bool testRelation(const Expr* e, EvalContext& ctx) {
-    return withOperands<A, B>(e, ctx, [](const Value& a, const Value& b) [[gnu::always_inline]] {
-        return relation<Op>(a, b);
-    });
+    return withOperands<A, B, Relation<Op>>(e, ctx);
 }
 
 template <ExprOp Op, Shape A, Shape B> Value evalRelation(const Expr* e, EvalContext& ctx) {
