@@ -252,6 +252,35 @@ void Runtime::afterStep(Cog* c, Process* p) {
     }
 }
 
+// A process about to wait until `t` (inline) while nothing else could run
+// before the clock reaches it: no other COG runnable, no other process on
+// its own, every other wait ending later, and none of what makes the
+// advance more than moving the clock (starved processes, an observer, a
+// clock limit at or before `t`, another order of picking). The advance
+// would wake it alone and its COG would run it next, so it moves the clock
+// here and goes on without waiting (runtime.md §5.2): the same clock, the
+// same order, one activation less. True when it did.
+// `key` is TimeWaiters::keyOf(t). The first test is waitForTime's, inline.
+bool Runtime::advanceAlone(Process* p, const Value& t, double key) {
+    Cog* c = p->cog;
+    if (!mayGoOnAlone(p, key) || !timeWaiters_.allAfter(key))
+        return false;
+    if (stopped_ || resourceWaiters_ != 0 || options_.observer || !starved_.empty() ||
+        options_.randomSchedule || c->scheduler || !t.isSmallExact() || ownerDead(p) ||
+        runInterrupted.load(std::memory_order_relaxed))
+        return false;
+    if (options_.clockLimit &&
+        compareTime(t, Value::fromInt(int64_t(*options_.clockLimit))) >= 0)
+        return false;
+    if (compareTime(t, clock_) > 0) {
+        clock_ = t;
+        ++stats_.timeAdvances;
+        clockInterval_ = floorSmall(t);
+    }
+    ++stats_.steps; // the activation it saves
+    return true;
+}
+
 bool Runtime::advanceTime() {
     // The usual advance: no process starved of resources, no observer to
     // tell of closed intervals (so no billing either), and the earliest

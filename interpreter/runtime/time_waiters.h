@@ -142,6 +142,30 @@ class TimeWaiters {
         last_ = Probe{f.key, w.num, w.den, f.tag & kInexact};
         return true;
     }
+    // The key a wait until `t` gets (for allAfter, then add).
+    static double keyOf(const Value& t) {
+        return t.isSmallExact() ? timeKey(t) : timeKeySlow(t);
+    }
+    // False when a live maximum is known not to be after the time of
+    // `key`: the usual answer when many wait, found in a few instructions.
+    [[gnu::always_inline]] bool frontAfter(double key) const {
+        return heap_.empty() || heap_.front().key > key || !live(heap_.front());
+    }
+    // Whether every live waiter's wait ends after the time of `key`: no
+    // ranged wait is left and the earliest maximum has a larger key (keys
+    // never reverse the exact order, so it is a later time).
+    bool allAfter(double key) {
+        dropStale(heap_);
+        dropStale(ranged_);
+        return ranged_.empty() && (heap_.empty() || heap_.front().key > key);
+    }
+    // A wait until exactly `t`, whose key is `key` (keyOf(t)).
+    [[gnu::always_inline]] void add(Process* p, const Value& t, double key) {
+        uint64_t order = nextOrder();
+        p->timeToken = order;
+        heap_.push(entry(t, key, order, p), *this);
+    }
+
     // After earliestInline, with the clock `t` at the time it found. The
     // front is live and due (it is at `t`), so it goes without a check.
     template <typename Wake> void wakeEarliest(const Value& t, Wake&& wake) {
@@ -386,6 +410,10 @@ class TimeWaiters {
     }
 
     [[gnu::always_inline]] Node entry(const Value& t, uint64_t order, Process* p) {
+        return entry(t, t.isSmallExact() ? timeKey(t) : 0, order, p);
+    }
+    // `key` is the key of `t` when `t` is inline (else it is found here).
+    [[gnu::always_inline]] Node entry(const Value& t, double key, uint64_t order, Process* p) {
         size_t slot;
         if (!freeWaits_.empty()) {
             slot = freeWaits_.back();
@@ -399,11 +427,9 @@ class TimeWaiters {
         ++p->refs;
         Wait& w = waits_[slot];
         w.process = p;
-        double key;
         if (t.isSmallExact()) [[likely]] {
             w.num = t.smallNumerator();
             w.den = t.smallDenominator();
-            key = timeKey(t);
         } else {
             size_t big;
             if (!freeBigTimes_.empty()) {
