@@ -269,8 +269,7 @@ bool Runtime::advanceAlone(Process* p, const Value& t, double key) {
         options_.randomSchedule || c->scheduler || !t.isSmallExact() || ownerDead(p) ||
         runInterrupted.load(std::memory_order_relaxed))
         return false;
-    if (options_.clockLimit &&
-        compareTime(t, Value::fromInt(int64_t(*options_.clockLimit))) >= 0)
+    if (options_.clockLimit && compareTime(t, Value::fromInt(int64_t(*options_.clockLimit))) >= 0)
         return false;
     if (compareTime(t, clock_) > 0) {
         clock_ = t;

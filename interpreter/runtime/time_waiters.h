@@ -143,9 +143,7 @@ class TimeWaiters {
         return true;
     }
     // The key a wait until `t` gets (for allAfter, then add).
-    static double keyOf(const Value& t) {
-        return t.isSmallExact() ? timeKey(t) : timeKeySlow(t);
-    }
+    static double keyOf(const Value& t) { return t.isSmallExact() ? timeKey(t) : timeKeySlow(t); }
     // False when a live maximum is known not to be after the time of
     // `key`: the usual answer when many wait, found in a few instructions.
     [[gnu::always_inline]] bool frontAfter(double key) const {
