@@ -301,21 +301,31 @@ bool Runtime::unwind(Process* p, const Value& exc) {
 }
 
 // Puts `p` among the time waiters until the clock reaches now + [min, max];
-// false, and no wait at all, when a bound is negative (§5.3).
-bool Runtime::waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx) {
+// false, and no wait at all, when a bound is negative (§5.3), or when `p`
+// may go on `alone` and the clock moved to its time at once (advanceAlone:
+// the wait would end at its maximum, before anything else could run).
+bool Runtime::waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx,
+                          bool alone) {
     Value lo = eval(min, ctx);
     if (max == min) {
         // The usual `duration(d, d)`: a point in time, one sum.
         if (negativeTime(lo))
             return false;
-        timeWaiters_.add(p, add(clock_, lo));
+        Value t = add(clock_, lo);
+        double key = TimeWaiters::keyOf(t);
+        if (alone && mayGoOnAlone(p, key) && advanceAlone(p, t, key))
+            return false;
+        timeWaiters_.add(p, t, key);
         return true;
     }
     Value hi = eval(max, ctx);
     if (negativeTime(lo) || negativeTime(hi))
         return false;
     // A maximum below the minimum is both bounds (TimeWaiters::add, §5.3).
-    timeWaiters_.add(p, add(clock_, lo), add(clock_, hi));
+    Value tmax = add(clock_, hi);
+    if (alone && advanceAlone(p, tmax, TimeWaiters::keyOf(tmax)))
+        return false;
+    timeWaiters_.add(p, add(clock_, lo), tmax);
     return true;
 }
 
@@ -329,12 +339,14 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
                 ? d->left
                 : d->right;
     if (d->kind == GuardCode::Kind::Duration) {
-        if (waitForTime(p, d->exp, d->max, ctx)) {
+        // Only a lone duration goes on at once; a guard with more to wait
+        // for waits for the clock as usual.
+        if (waitForTime(p, d->exp, d->max, ctx, d == g)) {
             p->guard = g;
             p->state = ProcessState::WaitingTime;
             return true;
         }
-        p->timePassed = true; // negative: no wait at all (§5.3)
+        p->timePassed = true; // negative, or the clock is there (§5.3)
         if (d == g)
             return false; // nothing else to wait for
     }

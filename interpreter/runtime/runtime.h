@@ -102,6 +102,12 @@ class Runtime {
     void afterStep(Cog* c, Process* p);
     void drop(Process* p);
     bool advanceTime();
+    bool advanceAlone(Process* p, const Value& t, double key);
+    // advanceAlone's first test: no COG runnable, none else on p's COG,
+    // and no live wait known to end first.
+    bool mayGoOnAlone(const Process* p, double key) const {
+        return !runHead_ && !p->cog->head && timeWaiters_.frontAfter(key);
+    }
     void wakeByTime(Process* p);
 
     // --- resources (resources.cpp) ---
@@ -128,7 +134,8 @@ class Runtime {
     bool unwind(Process* p, const Value& exc);
     bool finishFrame(Process* p, Value v);
     bool startAwait(Process* p, const Instr& in, EvalContext& ctx);
-    bool waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx);
+    bool waitForTime(Process* p, const Expr* min, const Expr* max, EvalContext& ctx,
+                     bool alone = true);
 
     // --- reports (report.cpp) ---
     void reportError(const std::string& headline, Process* p);

@@ -206,7 +206,8 @@ void Runtime::wake(Process* p, Future* from) {
     }
 }
 
-void Runtime::wakeByTime(Process* p) {
+// Inline in the advance: it runs once per waiter woken by the clock.
+[[gnu::always_inline]] inline void Runtime::wakeByTime(Process* p) {
     if (p->state == ProcessState::WaitingTime) {
         if (ownerDead(p)) {
             killProcess(p);
@@ -251,7 +252,57 @@ void Runtime::afterStep(Cog* c, Process* p) {
     }
 }
 
+// A process about to wait until `t` (inline) while nothing else could run
+// before the clock reaches it: no other COG runnable, no other process on
+// its own, every other wait ending later, and none of what makes the
+// advance more than moving the clock (starved processes, an observer, a
+// clock limit at or before `t`, another order of picking). The advance
+// would wake it alone and its COG would run it next, so it moves the clock
+// here and goes on without waiting (runtime.md §5.2): the same clock, the
+// same order, one activation less. True when it did.
+// `key` is TimeWaiters::keyOf(t). The first test is waitForTime's, inline.
+bool Runtime::advanceAlone(Process* p, const Value& t, double key) {
+    Cog* c = p->cog;
+    if (!mayGoOnAlone(p, key) || !timeWaiters_.allAfter(key))
+        return false;
+    if (stopped_ || resourceWaiters_ != 0 || options_.observer || !starved_.empty() ||
+        options_.randomSchedule || c->scheduler || !t.isSmallExact() || ownerDead(p) ||
+        runInterrupted.load(std::memory_order_relaxed))
+        return false;
+    if (options_.clockLimit && compareTime(t, Value::fromInt(int64_t(*options_.clockLimit))) >= 0)
+        return false;
+    if (compareTime(t, clock_) > 0) {
+        clock_ = t;
+        ++stats_.timeAdvances;
+        clockInterval_ = floorSmall(t);
+    }
+    ++stats_.steps; // the activation it saves
+    return true;
+}
+
 bool Runtime::advanceTime() {
+    // The usual advance: no process starved of resources, no observer to
+    // tell of closed intervals (so no billing either), and the earliest
+    // waiter's time inline and before any clock limit. Components catch up
+    // with the clock lazily (syncDc), so crossing boundaries only moves
+    // the interval in progress: what passBoundaries would do, in a line.
+    int64_t num;
+    uint64_t den;
+    if (resourceWaiters_ == 0 && !options_.observer && starved_.empty() &&
+        timeWaiters_.earliestInline(num, den)) [[likely]] {
+        using smallrat::Int128;
+        if (!options_.clockLimit ||
+            Int128(num) < Int128(int64_t(*options_.clockLimit)) * Int128(den)) [[likely]] {
+            Value at = den == 1 ? Value::fromInt(num) : Value::fromSmallRat(num, den);
+            if (compareTime(at, clock_) > 0) {
+                clock_ = at;
+                ++stats_.timeAdvances;
+                clockInterval_ = floorSmall(at);
+            }
+            timeWaiters_.wakeEarliest(clock_, [this](Process* p) { wakeByTime(p); });
+            return true;
+        }
+    }
     Value t;
     bool any = timeWaiters_.earliest(t);
     // Processes starved of resources wait for the next boundary (§6.3).

@@ -124,6 +124,55 @@ class TimeWaiters {
         return true;
     }
 
+    // The usual advance in one pass (runtime.md §5.2): when no ranged wait
+    // is left and the earliest maximum of a live waiter is an inline time,
+    // that time as num/den (den 1: an Int); wakeEarliest then wakes the
+    // waiters due at it without comparing it with the clock again.
+    [[gnu::always_inline]] bool earliestInline(int64_t& num, uint64_t& den) {
+        dropStale(heap_);
+        dropStale(ranged_);
+        if (heap_.empty() || !ranged_.empty())
+            return false;
+        const Node f = heap_.front();
+        const Wait& w = waits_[f.tag & kSlotMask];
+        if (w.den == 0)
+            return false;
+        num = w.num;
+        den = w.den;
+        last_ = Probe{f.key, w.num, w.den, f.tag & kInexact};
+        return true;
+    }
+    // The key a wait until `t` gets (for allAfter, then add).
+    static double keyOf(const Value& t) { return t.isSmallExact() ? timeKey(t) : timeKeySlow(t); }
+    // False when a live maximum is known not to be after the time of
+    // `key`: the usual answer when many wait, found in a few instructions.
+    [[gnu::always_inline]] bool frontAfter(double key) const {
+        return heap_.empty() || heap_.front().key > key || !live(heap_.front());
+    }
+    // Whether every live waiter's wait ends after the time of `key`: no
+    // ranged wait is left and the earliest maximum has a larger key (keys
+    // never reverse the exact order, so it is a later time).
+    bool allAfter(double key) {
+        dropStale(heap_);
+        dropStale(ranged_);
+        return ranged_.empty() && (heap_.empty() || heap_.front().key > key);
+    }
+    // A wait until exactly `t`, whose key is `key` (keyOf(t)).
+    [[gnu::always_inline]] void add(Process* p, const Value& t, double key) {
+        uint64_t order = nextOrder();
+        p->timeToken = order;
+        heap_.push(entry(t, key, order, p), *this);
+    }
+
+    // After earliestInline, with the clock `t` at the time it found. The
+    // front is live and due (it is at `t`), so it goes without a check.
+    template <typename Wake> void wakeEarliest(const Value& t, Wake&& wake) {
+        Node e = heap_.front();
+        heap_.pop(*this);
+        wakeTaken(e, wake);
+        wakeMaxima(last_, t, wake);
+    }
+
     // Wakes, by wake(process), every live waiter due at time `t`, in the
     // order of their waits; each leaves the waiters before it is woken.
     template <typename Wake> void wakeDue(const Value& t, Wake&& wake) {
@@ -136,25 +185,7 @@ class TimeWaiters {
             wakeMixed(at, t, wake);
             return;
         }
-        // Only maxima are due. Every one due has the maximum `t` (the clock
-        // never passes a maximum, and `t` is at most the earliest), so they
-        // leave the heap in the order of their waits: wake them as they come.
-        // A front that is not due is left as it is, stale or not.
-        while (!heap_.empty() && due(heap_.front(), at, t)) {
-            Node e = heap_.front();
-            heap_.pop(*this);
-            if (live(e))
-                wakeTaken(e, wake);
-            else
-                release(e);
-        }
-        // The next front is most likely the next to wake: its process
-        // comes into the cache while the woken ones run.
-        if (!heap_.empty()) {
-            Process* next = processOf(heap_.front());
-            __builtin_prefetch(next);
-            __builtin_prefetch(&next->timeToken);
-        }
+        wakeMaxima(at, t, wake);
     }
 
     void clear() {
@@ -377,6 +408,10 @@ class TimeWaiters {
     }
 
     [[gnu::always_inline]] Node entry(const Value& t, uint64_t order, Process* p) {
+        return entry(t, t.isSmallExact() ? timeKey(t) : 0, order, p);
+    }
+    // `key` is the key of `t` when `t` is inline (else it is found here).
+    [[gnu::always_inline]] Node entry(const Value& t, double key, uint64_t order, Process* p) {
         size_t slot;
         if (!freeWaits_.empty()) {
             slot = freeWaits_.back();
@@ -390,11 +425,9 @@ class TimeWaiters {
         ++p->refs;
         Wait& w = waits_[slot];
         w.process = p;
-        double key;
         if (t.isSmallExact()) [[likely]] {
             w.num = t.smallNumerator();
             w.den = t.smallDenominator();
-            key = timeKey(t);
         } else {
             size_t big;
             if (!freeBigTimes_.empty()) {
@@ -472,6 +505,29 @@ class TimeWaiters {
                    smallrat::Int128(at.num) * smallrat::Int128(w.den);
         return compare(timeOf(w), t) <= 0;
     }
+    // Wakes the waiters due at `t` (`at`) when only maxima are due.
+    template <typename Wake> void wakeMaxima(const Probe& at, const Value& t, Wake& wake) {
+        // Every one due has the maximum `t` (the clock
+        // never passes a maximum, and `t` is at most the earliest), so they
+        // leave the heap in the order of their waits: wake them as they come.
+        // A front that is not due is left as it is, stale or not.
+        while (!heap_.empty() && due(heap_.front(), at, t)) {
+            Node e = heap_.front();
+            heap_.pop(*this);
+            if (live(e))
+                wakeTaken(e, wake);
+            else
+                release(e);
+        }
+        // The next front is most likely the next to wake: its process
+        // comes into the cache while the woken ones run.
+        if (!heap_.empty()) {
+            Process* next = processOf(heap_.front());
+            __builtin_prefetch(next);
+            __builtin_prefetch(&next->timeToken);
+        }
+    }
+
     // Wakes the process of a live entry that has left its heap; the
     // entry's reference is dropped after the wake, even if it throws.
     template <typename Wake> void wakeTaken(const Node& e, Wake& wake) {

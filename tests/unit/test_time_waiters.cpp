@@ -133,13 +133,45 @@ void checkRun(uint64_t seed, RunShape shape = {}) {
                     break;
                 }
         }
-        // One advance, as Runtime::advanceTime does it.
+        // Whether every wait ends after a time (Runtime::advanceAlone):
+        // exactly when no live wait is ranged and every live maximum has a
+        // larger key; frontAfter, its quick test, never says no then.
+        {
+            Value probe = add(clock, randomDuration(rng));
+            double key = TimeWaiters::keyOf(probe);
+            bool expected = true;
+            for (const Wait& w : waits)
+                if (w.live && (compare(w.min, w.max) < 0 || !(TimeWaiters::keyOf(w.max) > key)))
+                    expected = false;
+            bool quick = waiters.frontAfter(key);
+            CHECK(waiters.allAfter(key) == expected);
+            CHECK((quick || !expected));
+        }
+        // One advance, as Runtime::advanceTime does it: half of them by the
+        // one-pass path when it applies (no live ranged wait, an inline
+        // earliest time), the others by the general one.
         const Wait* earliest = nullptr;
+        bool ranged = false;
         for (const Wait& w : waits)
-            if (w.live && (!earliest || compare(w.max, earliest->max) < 0))
-                earliest = &w;
+            if (w.live) {
+                if (!earliest || compare(w.max, earliest->max) < 0)
+                    earliest = &w;
+                ranged = ranged || compare(w.min, w.max) < 0;
+            }
         Value t;
-        bool any = waiters.earliest(t);
+        int64_t num;
+        uint64_t den;
+        bool inlinePath = rng() % 2 == 0;
+        if (inlinePath) {
+            inlinePath = waiters.earliestInline(num, den);
+            if (inlinePath) {
+                CHECK(!ranged);
+                t = den == 1 ? Value::fromInt(num) : Value::fromSmallRat(num, den);
+            } else {
+                CHECK((!earliest || ranged || !earliest->max.isSmallExact()));
+            }
+        }
+        bool any = inlinePath || waiters.earliest(t);
         REQUIRE(any == (earliest != nullptr));
         if (!any)
             continue;
@@ -153,7 +185,7 @@ void checkRun(uint64_t seed, RunShape shape = {}) {
                 w.live = false;
             }
         std::vector<uint64_t> woken;
-        waiters.wakeDue(clock, [&](Process* p) {
+        auto wake = [&](Process* p) {
             // Its wait is the live one it had (the token was cleared).
             CHECK(p->timeToken == 0);
             CHECK(p->refs >= 2);
@@ -163,7 +195,11 @@ void checkRun(uint64_t seed, RunShape shape = {}) {
             });
             REQUIRE(it != waits.end());
             woken.push_back(it->order);
-        });
+        };
+        if (inlinePath)
+            waiters.wakeEarliest(clock, wake);
+        else
+            waiters.wakeDue(clock, wake);
         CHECK(!expected.empty());
         if (woken != expected)
             MESSAGE("seed " << seed << " at " << toString(clock));
