@@ -373,11 +373,6 @@ bool Runtime::runFrames(Process* p) {
     // Renewed, with the cached top frame, when a frame is pushed or popped.
     Frame* top = &p->frames.back();
     EvalContext ctx{this, top->locals.get(), top->self, p, nullptr};
-    auto enterTop = [&] {
-        top = &p->frames.back();
-        ctx.locals = top->locals.get();
-        ctx.self = top->self;
-    };
     const Instr* base = top->code->instrs.data();
     const Instr* ip = base + top->pc;
     // Threaded dispatch: each instruction below ends in its own indirect
@@ -390,9 +385,9 @@ bool Runtime::runFrames(Process* p) {
 #undef ABSIM_LABEL
     static_assert(std::size(kDispatch) == kOpcodeCount);
 #define ABSIM_NEXT() goto* kDispatch[size_t(ip->op)]
-    // Goes on in the top frame (after a pop), from its pc. A macro, not a
-    // lambda: the returns that use it measured dearer with a lambda, even
-    // forced inline (the instruction loop's registers).
+    // Goes on in the top frame (after a push or a pop), from its pc. A
+    // macro, not a lambda: the returns that use it measured dearer with a
+    // lambda, even forced inline (the instruction loop's registers).
 #define ABSIM_ENTER_TOP()                                                                          \
     do {                                                                                           \
         top = &p->frames.back();                                                                   \
@@ -681,13 +676,13 @@ bool Runtime::runFrames(Process* p) {
                 Value v = in.e ? eval(in.e, ctx) : Value::unit();
                 Dest d = f.resultDest;
                 p->frames.popNested(); // `f` is gone from here
-                enterTop();
+                ABSIM_ENTER_TOP();
                 store(*top, d, std::move(v));
                 break;
             }
             if (finishFrame(p, in.e ? eval(in.e, ctx) : Value::unit()))
                 return true;
-            enterTop();
+            ABSIM_ENTER_TOP();
             break;
         case Opcode::TryEnter:
             p->frames.pushHandler(in.target, in.slot);
@@ -860,7 +855,7 @@ bool Runtime::runFrames(Process* p) {
                 // Runs on the creator's process, like a synchronous call (§1.4).
                 p->frames.pushNested(&cls->init, Frame::Kind::Init, o, std::move(obj),
                                      std::make_unique<Value[]>(cls->init.slotCount), in.dest);
-                enterTop();
+                ABSIM_ENTER_TOP();
                 break;
             }
             Value dc = in.e ? eval(in.e, ctx) : p->cog->dc;
