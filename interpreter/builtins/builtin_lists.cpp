@@ -5,10 +5,12 @@
 // stdlib/abs_stdlib.abs.
 
 #include "interpreter/builtins/builtins.h"
+#include "interpreter/builtins/set_membership.h"
 #include "interpreter/compare.h"
 #include "interpreter/errors.h"
 #include "interpreter/eval/eval_context.h"
 #include "interpreter/eval/evaluator.h"
+#include "interpreter/runtime/runtime.h"
 
 #include <vector>
 
@@ -86,11 +88,10 @@ Value nativeWithout(EvalContext&, Value* a) {
 
 // contains(s, e) on a Set: the stdlib's scan of the Insert cells
 // (EmptySet has no arguments, Insert two), comparing with `==`.
-Value nativeContains(EvalContext&, Value* a) {
-    for (const Value* s = &a[0]; s->isData() && s->arity() == 2; s = &s->arg(1))
-        if (equals(s->arg(0), a[1]))
-            return Value::fromBool(true);
-    return Value::fromBool(false);
+Value nativeContains(EvalContext& ctx, Value* a) {
+    if (ctx.rt)
+        return Value::fromBool(ctx.rt->setMembership().contains(a[0], a[1]));
+    return Value::fromBool(SetMembership::walk(a[0], a[1]));
 }
 
 // The higher-order list functions (map, filter, foldl, foldr), natively:

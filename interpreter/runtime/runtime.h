@@ -4,6 +4,7 @@
 // of processes (runtime.md §1-§5, §8-§9). One Runtime is one run; it is
 // single-threaded and deterministic for a given program, options and seed.
 
+#include "interpreter/builtins/set_membership.h"
 #include "interpreter/program/runtime_program.h"
 #include "interpreter/run/run_model.h"
 #include "interpreter/run/run_observer.h"
@@ -58,6 +59,8 @@ class Runtime {
     void dcShutdown(DcState& s, bool billingEnds);
     void dcBillingEnded(DcState& s) { s.billingEnded = true; }
     const RunStats& stats() const { return stats_; }
+    // contains/2's index of the set asked about last (set_membership.h).
+    SetMembership& setMembership() { return setMembership_; }
 
   private:
     // --- entities (runtime.cpp) ---
@@ -177,6 +180,7 @@ class Runtime {
     std::vector<BillingDue> billing_; // min-heap on (at, dc); observer only
     RunStats stats_;
     ProcessRef stoppedMain_; // RunOptions::stopWhenMainEnds: the ended main block
+    SetMembership setMembership_;
 };
 
 } // namespace absim::interp
