@@ -281,7 +281,9 @@ class MethodInliner {
         std::vector<uint32_t> calleeToNew(body.size() + 1);
         std::vector<size_t> retargeted; // new indices whose target is a callee pc
         std::vector<size_t> toEnd;      // jumps out of a `return` that is not last
-        Opcode previous = Opcode::Nop;
+        // Whether an exception past the last instruction copied could be
+        // outside the callee if nothing followed it (see returnInto).
+        bool raisesPast = false;
         for (size_t j = 0; j < n; ++j) {
             const Instr& in = body[j];
             calleeToNew[j] = uint32_t(code.instrs.size());
@@ -289,12 +291,12 @@ class MethodInliner {
                                 ? callee.siteOf[j] + firstCopied
                                 : site;
             if (in.op == Opcode::Return) {
-                returnInto(call.dest, in, callee, site, previous);
+                returnInto(call.dest, in, callee, site, raisesPast);
                 if (j + 1 < n) {
                     toEnd.push_back(code.instrs.size());
                     append(in.line, Opcode::Jump, site);
                 }
-                previous = Opcode::Return;
+                raisesPast = false;
                 continue;
             }
             Instr& c = append(in.line, in.op, owner);
@@ -312,7 +314,7 @@ class MethodInliner {
             cloneOperands(c);
             if (hasTarget(in.op))
                 retargeted.push_back(code.instrs.size() - 1);
-            previous = in.op;
+            raisesPast = mayRaisePastItself(in.op) || owner != site;
         }
         for (size_t j = n; j <= body.size(); ++j)
             calleeToNew[j] = uint32_t(code.instrs.size());
@@ -336,7 +338,7 @@ class MethodInliner {
     // The callee's `return` (null e: a Unit method's end): its value into
     // the call's destination, and the callee's locals let go.
     void returnInto(Dest dest, const Instr& ret, const Code& callee, int32_t site,
-                    Opcode previous) {
+                    bool raisesPast) {
         const Expr* e = ret.e ? clone(ret.e) : nullptr;
         if (!e && dest.kind != Dest::Kind::None)
             e = unit();
@@ -359,9 +361,10 @@ class MethodInliner {
             x.e = e;
             return;
         }
-        // Where an exception raised past the last instruction is: still in
+        // Where an exception raised past the last instruction is (a guard
+        // failing after an await, a call inside found too deep): still in
         // the callee, as at its own `return`.
-        if (mayRaisePastItself(previous))
+        if (raisesPast)
             append(ret.line, Opcode::Nop, site);
     }
 
