@@ -1,5 +1,6 @@
 #include "interpreter/lower/inline_methods.h"
 
+#include "interpreter/lower/operands.h"
 #include "interpreter/program/runtime_program.h"
 
 #include <cstdlib>
@@ -156,34 +157,6 @@ class MethodInliner {
         return true;
     }
 
-    template <typename F> static void forEachExpr(const Instr& in, F f) {
-        if (in.e)
-            f(in.e);
-        if (in.e2)
-            f(in.e2);
-        for (const Expr* a : in.args)
-            f(a);
-        forEachPatternExpr(in.pattern, f);
-        forEachGuardExpr(in.guard, f);
-    }
-    template <typename F> static void forEachPatternExpr(const Pattern* p, F f) {
-        if (!p)
-            return;
-        if (p->expr)
-            f(p->expr);
-        for (const Pattern* a : p->args)
-            forEachPatternExpr(a, f);
-    }
-    template <typename F> static void forEachGuardExpr(const GuardCode* g, F f) {
-        if (!g)
-            return;
-        if (g->exp)
-            f(g->exp);
-        if (g->max)
-            f(g->max);
-        forEachGuardExpr(g->left, f);
-        forEachGuardExpr(g->right, f);
-    }
     static bool holdsLambda(const Expr* e) {
         for (const FunArgCode& fa : e->funArgs)
             if (fa.lambda)
@@ -193,7 +166,7 @@ class MethodInliner {
                 return true;
         for (const CaseBranchCode& b : e->branches) {
             bool found = false;
-            forEachPatternExpr(b.pattern, [&](const Expr* x) { found = found || holdsLambda(x); });
+            forEachExpr(b.pattern, [&](const Expr* x) { found = found || holdsLambda(x); });
             if (found || holdsLambda(b.body))
                 return true;
         }
