@@ -173,6 +173,16 @@ class MethodInliner {
         return false;
     }
 
+    // Whether the code sets local `slot`, or names it as an instruction's
+    // own slot (a matched value, a list walked).
+    static bool setsSlot(const Code& code, int32_t slot) {
+        for (const Instr& in : code.instrs)
+            if ((in.dest.kind == Dest::Kind::Local && in.dest.slot == slot) ||
+                (slotIsLocal(in.op) && in.slot == slot))
+                return true;
+        return false;
+    }
+
     bool inlinable(const MethodInfo* m) {
         auto it = states_.find(m);
         return it != states_.end() && it->second.inlinable;
@@ -231,10 +241,22 @@ class MethodInliner {
         Instr& enter = append(call.line, Opcode::InlineEnter, -1);
         enter.slot = site;
         enter.imm = 0;
+        // An argument that is a constant, or a local of the caller, stands
+        // in for its parameter when the callee never sets the parameter:
+        // nothing else can set that local while the callee runs (only this
+        // frame's code writes its slots), so the callee reads the value the
+        // parameter would hold. Reading it cannot raise, so no error moves.
+        subst_.assign(call.args.size(), nullptr);
         for (size_t i = 0; i < call.args.size(); ++i) {
+            const Expr* arg = call.args[i];
+            if ((arg->op == ExprOp::Const || arg->op == ExprOp::Local) &&
+                !setsSlot(callee, int32_t(i))) {
+                subst_[i] = arg;
+                continue;
+            }
             Instr& a = append(call.line, Opcode::Assign, -1);
             a.dest = Dest{Dest::Kind::Local, int32_t(base + i)};
-            a.e = call.args[i];
+            a.e = arg;
         }
         code.inlineSites[size_t(site)].bodyPc = uint32_t(code.instrs.size());
 
@@ -380,6 +402,12 @@ class MethodInliner {
             return src; // never rewritten in place: safe to share
         if (auto it = memo_.find(src); it != memo_.end())
             return static_cast<const Expr*>(it->second);
+        if (src->op == ExprOp::Local && size_t(src->slot) < subst_.size() && subst_[src->slot]) {
+            const Expr* arg = subst_[src->slot];
+            const Expr* c = arg->op == ExprOp::Const ? arg : &program_.exprs.emplace_back(*arg);
+            memo_[src] = c;
+            return c;
+        }
         Expr& c = program_.exprs.emplace_back(*src);
         memo_[src] = &c;
         if (c.op == ExprOp::Local || c.op == ExprOp::Let || c.op == ExprOp::Scope)
@@ -428,6 +456,7 @@ class MethodInliner {
     Code* out_ = nullptr;                               // the code being rewritten
     uint32_t base_ = 0;                                 // the first slot of the callee being copied
     std::unordered_map<const void*, const void*> memo_; // callee node -> its copy
+    std::vector<const Expr*> subst_; // by parameter: the argument read in its place, or null
     const Expr* unit_ = nullptr;
     size_t inlined_ = 0;
 };
