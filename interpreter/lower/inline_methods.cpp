@@ -3,6 +3,7 @@
 #include "interpreter/lower/operands.h"
 #include "interpreter/program/runtime_program.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <unordered_map>
@@ -199,6 +200,7 @@ class MethodInliner {
             return;
         std::vector<Instr> old = std::move(code.instrs);
         out_ = &code;
+        ownSlots_ = code.slotCount;
         code.instrs.clear();
         code.siteOf.clear();
         std::vector<uint32_t> oldToNew(old.size() + 1);
@@ -227,41 +229,50 @@ class MethodInliner {
     void expand(Instr& call, const Code& callee) {
         Code& code = *out_;
         ++inlined_;
-        uint32_t base = code.slotCount;
-        code.slotCount += callee.slotCount;
-        auto site = int32_t(code.inlineSites.size());
-        auto firstCopied = int32_t(site + 1); // the callee's own sites follow
-        InlineSite s;
-        s.callee = &callee;
-        s.callPc = uint32_t(code.instrs.size());
-        s.slot = base;
-        s.slotCount = callee.slotCount;
-        code.inlineSites.push_back(s);
-
-        Instr& enter = append(call.line, Opcode::InlineEnter, -1);
-        enter.slot = site;
-        enter.imm = 0;
         // An argument that is a constant, or a local of the caller, stands
         // in for its parameter when the callee never sets the parameter:
         // nothing else can set that local while the callee runs (only this
         // frame's code writes its slots), so the callee reads the value the
         // parameter would hold. Reading it cannot raise, so no error moves.
         subst_.assign(call.args.size(), nullptr);
+        uint32_t substituted = 0;
         for (size_t i = 0; i < call.args.size(); ++i) {
             const Expr* arg = call.args[i];
             if ((arg->op == ExprOp::Const || arg->op == ExprOp::Local) &&
                 !setsSlot(callee, int32_t(i))) {
                 subst_[i] = arg;
-                continue;
+                ++substituted;
             }
+        }
+        // The callee's slots, but those of the parameters read in place,
+        // after the caller's own: calls one after the other in the caller
+        // use the same ones (each writes a slot before it reads it, and
+        // lets go of what its slots hold when it ends).
+        base_ = ownSlots_;
+        slotsUsed_ = callee.slotCount - substituted;
+        code.slotCount = std::max(code.slotCount, base_ + slotsUsed_);
+        auto site = int32_t(code.inlineSites.size());
+        auto firstCopied = int32_t(site + 1); // the callee's own sites follow
+        InlineSite s;
+        s.callee = &callee;
+        s.callPc = uint32_t(code.instrs.size());
+        s.slot = base_;
+        s.slotCount = slotsUsed_;
+        code.inlineSites.push_back(s);
+
+        Instr& enter = append(call.line, Opcode::InlineEnter, -1);
+        enter.slot = site;
+        enter.imm = 0;
+        for (size_t i = 0; i < call.args.size(); ++i) {
+            if (subst_[i])
+                continue;
             Instr& a = append(call.line, Opcode::Assign, -1);
-            a.dest = Dest{Dest::Kind::Local, int32_t(base + i)};
-            a.e = arg;
+            a.dest = Dest{Dest::Kind::Local, slotOf(int32_t(i))};
+            a.e = call.args[i];
         }
         code.inlineSites[size_t(site)].bodyPc = uint32_t(code.instrs.size());
 
         memo_.clear();
-        base_ = base;
         const std::vector<Instr>& body = callee.instrs;
         size_t n = body.size();
         // `return e;` is the body's last statement, and lowering appends a
@@ -286,7 +297,7 @@ class MethodInliner {
                                 ? callee.siteOf[j] + firstCopied
                                 : site;
             if (in.op == Opcode::Return) {
-                returnInto(call.dest, in, callee, site, raisesPast);
+                returnInto(call.dest, in, site, raisesPast);
                 if (j + 1 < n) {
                     toEnd.push_back(code.instrs.size());
                     append(in.line, Opcode::Jump, site);
@@ -297,15 +308,15 @@ class MethodInliner {
             Instr& c = append(in.line, in.op, owner);
             c = in;
             if (c.dest.kind == Dest::Kind::Local)
-                c.dest.slot += int32_t(base);
+                c.dest.slot = slotOf(c.dest.slot);
             if (slotIsLocal(in.op) && in.slot >= 0)
-                c.slot = in.slot + int32_t(base);
+                c.slot = slotOf(in.slot);
             if (in.op == Opcode::InlineEnter) {
                 c.slot = in.slot + firstCopied;
                 c.imm = in.imm + 1; // one more call around it
             }
             if (in.op == Opcode::InlineExit)
-                c.slot = in.slot + int32_t(base);
+                c.slot = slotOf(in.slot);
             cloneOperands(c);
             if (hasTarget(in.op))
                 retargeted.push_back(code.instrs.size() - 1);
@@ -324,16 +335,24 @@ class MethodInliner {
             copy.callPc = calleeToNew[cs.callPc];
             copy.bodyPc = calleeToNew[cs.bodyPc];
             copy.endPc = calleeToNew[cs.endPc];
-            copy.slot = cs.slot + base;
+            copy.slot = uint32_t(slotOf(int32_t(cs.slot)));
             copy.parent = cs.parent >= 0 ? cs.parent + firstCopied : site;
             code.inlineSites.push_back(copy);
         }
     }
 
+    // Where the callee's slot `slot` is in the caller's frame.
+    int32_t slotOf(int32_t slot) const {
+        int32_t skipped = 0;
+        for (size_t i = 0; i < subst_.size(); ++i)
+            if (subst_[i] && int32_t(i) < slot)
+                ++skipped;
+        return int32_t(base_) + slot - skipped;
+    }
+
     // The callee's `return` (null e: a Unit method's end): its value into
     // the call's destination, and the callee's locals let go.
-    void returnInto(Dest dest, const Instr& ret, const Code& callee, int32_t site,
-                    bool raisesPast) {
+    void returnInto(Dest dest, const Instr& ret, int32_t site, bool raisesPast) {
         const Expr* e = ret.e ? clone(ret.e) : nullptr;
         if (!e && dest.kind != Dest::Kind::None)
             e = unit();
@@ -341,12 +360,12 @@ class MethodInliner {
         // leaf cannot.
         if (e && dest.kind == Dest::Kind::None && isLeaf(e))
             e = nullptr;
-        if (callee.slotCount > 0) {
+        if (slotsUsed_ > 0) {
             Instr& x = append(ret.line, Opcode::InlineExit, site);
             x.dest = dest;
             x.e = e;
             x.slot = int32_t(base_);
-            x.imm = callee.slotCount;
+            x.imm = slotsUsed_;
             return;
         }
         if (e) {
@@ -411,7 +430,7 @@ class MethodInliner {
         Expr& c = program_.exprs.emplace_back(*src);
         memo_[src] = &c;
         if (c.op == ExprOp::Local || c.op == ExprOp::Let || c.op == ExprOp::Scope)
-            c.slot += int32_t(base_);
+            c.slot = slotOf(c.slot);
         for (const Expr*& k : c.kids)
             k = clone(k);
         for (CaseBranchCode& b : c.branches) {
@@ -426,7 +445,7 @@ class MethodInliner {
         Pattern& c = program_.patterns.emplace_back(*src);
         memo_[src] = &c;
         if (c.op == PatternOp::Bind)
-            c.slot += int32_t(base_);
+            c.slot = slotOf(c.slot);
         if (c.expr)
             c.expr = clone(c.expr);
         for (const Pattern*& a : c.args)
@@ -453,8 +472,10 @@ class MethodInliner {
     const ClassInfo* cls_ = nullptr;
     std::unordered_map<const MethodInfo*, MethodState> states_;
     std::vector<const MethodInfo*> open_;
-    Code* out_ = nullptr;                               // the code being rewritten
-    uint32_t base_ = 0;                                 // the first slot of the callee being copied
+    Code* out_ = nullptr;    // the code being rewritten
+    uint32_t ownSlots_ = 0;  // the slots of the code being rewritten, before any copy
+    uint32_t base_ = 0;      // the first slot of the callee being copied
+    uint32_t slotsUsed_ = 0; // how many it takes from there
     std::unordered_map<const void*, const void*> memo_; // callee node -> its copy
     std::vector<const Expr*> subst_; // by parameter: the argument read in its place, or null
     const Expr* unit_ = nullptr;
