@@ -63,6 +63,7 @@ bool mayRaisePastItself(Opcode op) {
     case Opcode::SyncCall:
     case Opcode::New:
     case Opcode::NewLocal:
+    case Opcode::InlineEnter: // a call found too deep: past its copied body
         return true;
     default:
         return false;
@@ -130,9 +131,8 @@ class MethodInliner {
         rewrite(own->code);
         MethodState& done = states_[m];
         done.mark = MethodState::Mark::Done;
-        // A method on a cycle is marked when the cycle closes, which is
-        // before it is done; one found on a cycle later is not copied yet
-        // either, since its callers on the cycle are still open.
+        // Every method on a cycle is still open when the search closes
+        // the cycle, so it is marked before it is done here.
         done.inlinable = !done.recursive && copyable(m->code);
     }
 
