@@ -1,5 +1,6 @@
 #include "interpreter/lower/inline_calls.h"
 
+#include "interpreter/lower/operands.h"
 #include "interpreter/program/runtime_program.h"
 
 #include <algorithm>
@@ -20,38 +21,6 @@ constexpr size_t kMaxBodyNodes = 64;
 // bodies multiplies.
 constexpr size_t kMaxClonedPerFrame = 4096;
 
-// The expressions a pattern compares with (`case x { y => ..}` with y
-// already bound), a guard evaluates, and an instruction evaluates.
-template <typename F> void forEachExpr(const Pattern* p, F f) {
-    if (!p)
-        return;
-    if (p->expr)
-        f(p->expr);
-    for (const Pattern* a : p->args)
-        forEachExpr(a, f);
-}
-template <typename F> void forEachExpr(const GuardCode* g, F f) {
-    if (!g)
-        return;
-    if (g->exp)
-        f(g->exp);
-    if (g->max)
-        f(g->max);
-    forEachExpr(g->left, f);
-    forEachExpr(g->right, f);
-}
-template <typename F> void forEachExpr(const Code& c, F f) {
-    for (const Instr& in : c.instrs) {
-        if (in.e)
-            f(in.e);
-        if (in.e2)
-            f(in.e2);
-        for (const Expr* a : in.args)
-            f(a);
-        forEachExpr(in.pattern, f);
-        forEachExpr(in.guard, f);
-    }
-}
 // Every body of instructions: the classes' and the main block's.
 template <typename F> void forEachCode(RuntimeProgram& program, F f) {
     for (ClassInfo& c : program.classes) {

@@ -6,6 +6,7 @@
 #include "interpreter/eval/specialize.h"
 #include "interpreter/lower/select_opcodes.h"
 #include "interpreter/lower/inline_calls.h"
+#include "interpreter/lower/inline_methods.h"
 #include "interpreter/lower/fold_constants.h"
 #include "interpreter/lower/lowerer.h"
 
@@ -505,6 +506,10 @@ bool Lowerer::lower(const std::string& mainModule) {
     out_.main.slotCount = s.next;
     if (failed_)
         return false;
+    // Methods first: the bodies they copy are then rewritten by the passes
+    // below like the caller's own.
+    if (methodInliningEnabled())
+        inlineMethods(out_);
     inlineCalls(out_);
     foldConstants(out_);
     specializeEvaluation(out_.exprs);

@@ -60,6 +60,12 @@ struct GuardCode {
     /* until served; with e2 (a callee), only if its COG is on another DC ([Cost:],             */ \
     /* [DataSize:], runtime.md §6.3-6.4)                                                        */ \
     X(Consume)                                                                                     \
+    /* A synchronous call `this.m(..)` copied into its caller (lower/inline_methods.h): */         \
+    /* InlineEnter stands where the call was, before its arguments (slot: the site, imm: how   */ \
+    /* many inlined calls enclose it); InlineExit ends the callee's body: dest = e (null e:     */ \
+    /* nothing to store), then locals [slot, slot + imm) let go of their values.               */ \
+    X(InlineEnter)                                                                                 \
+    X(InlineExit)                                                                                  \
     /* Chosen after lowering for the commonest shapes (lower/select_opcodes.h), so that the     */ \
     /* instruction loop needs no switch on the destination and no evaluator call for a          */ \
     /* counter. Each means exactly what the generic instruction it replaces means; `e` is       */ \
@@ -111,6 +117,22 @@ struct alignas(64) Instr {
 };
 static_assert(sizeof(Instr) == 128);
 
+struct Code;
+
+// A synchronous call `this.m(..)` whose callee's body was copied into the
+// code in place of the call (lower/inline_methods.h). The runtime needs it
+// only where the callee's frame would show: unwinding (the callee's object
+// sees the exception first) and stack lines.
+struct InlineSite {
+    const Code* callee = nullptr; // its name and file, for stack lines
+    uint32_t callPc = 0;  // the InlineEnter: the call, in the enclosing site
+    uint32_t bodyPc = 0;  // the callee's first instruction; the arguments lie between
+    uint32_t endPc = 0;   // the first instruction after the callee's body
+    uint32_t slot = 0;    // the callee's locals: [slot, slot + slotCount) of the frame
+    uint32_t slotCount = 0;
+    int32_t parent = -1;  // the site the call is in, -1 for the code's own body
+};
+
 // One body. `name` is what stack traces show (`Account.deposit`, `main`).
 struct Code {
     std::string name;
@@ -118,6 +140,18 @@ struct Code {
     uint32_t slotCount = 0;
     uint32_t paramCount = 0;
     std::vector<Instr> instrs;
+    // Inlined calls, and for each instruction the innermost one it belongs
+    // to (-1: the code's own); both empty when nothing was inlined.
+    std::vector<InlineSite> inlineSites;
+    std::vector<int32_t> siteOf;
+
+    int32_t siteAt(uint32_t pc) const { return pc < siteOf.size() ? siteOf[pc] : -1; }
+    // The method the instruction at `pc` is in: the innermost inlined
+    // callee, or this code's own (what a frame of its own would show).
+    const Code& codeAt(uint32_t pc) const {
+        int32_t s = siteAt(pc);
+        return s < 0 ? *this : *inlineSites[size_t(s)].callee;
+    }
 };
 
 } // namespace absim::interp

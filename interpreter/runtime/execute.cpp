@@ -253,6 +253,8 @@ bool Runtime::finishFrame(Process* p, Value v) {
 bool Runtime::unwind(Process* p, const Value& exc) {
     for (;;) {
         Frame& f = p->frames.back();
+        if (!f.code->inlineSites.empty()) [[unlikely]]
+            unwindInlined(p, f, exc);
         if (Handler h; p->frames.takeHandler(h)) {
             f.locals[h.slot] = exc;
             f.pc = h.target;
@@ -262,7 +264,7 @@ bool Runtime::unwind(Process* p, const Value& exc) {
             // A same-COG synchronous callee: its object handles it first,
             // then the exception continues in the caller (§8.2).
             if (f.kind == Frame::Kind::Method)
-                objectUncaught(f.self, exc, p);
+                objectUncaught(f.self, exc, p, f.code->name);
             p->frames.pop_back();
             // The caller is now the top frame: its pc, just past the call,
             // goes back to the call, which is where the exception now is
@@ -279,7 +281,7 @@ bool Runtime::unwind(Process* p, const Value& exc) {
             status_ = 70;
             break;
         case Frame::Kind::Method:
-            objectUncaught(f.self, exc, p);
+            objectUncaught(f.self, exc, p, f.code->name);
             if (p->destiny.isFuture())
                 resolve(p->destiny, exc, true);
             break;
@@ -297,6 +299,30 @@ bool Runtime::unwind(Process* p, const Value& exc) {
         p->state = ProcessState::Done;
         p->frames.clear();
         return false;
+    }
+}
+
+// An exception at `f.pc`, inside calls inlined into the frame's code
+// (lower/inline_methods.h): what the pops of their frames would do, the
+// innermost first (§8.2): the callee's object handles it, the callee's
+// locals go, and the exception is at the call. It leaves the frame's own
+// code at the outermost call, where the frame's handlers take it as
+// before. Raised in the arguments of an inlined call, it is at the call,
+// which was not made: its count is taken back.
+void Runtime::unwindInlined(Process* p, Frame& f, const Value& exc) {
+    const Code& code = *f.code;
+    for (const InlineSite& s : code.inlineSites)
+        if (s.callPc < f.pc && f.pc < s.bodyPc) {
+            --stats_.calls;
+            break;
+        }
+    for (int32_t i = code.siteAt(f.pc); i >= 0;) {
+        const InlineSite& s = code.inlineSites[size_t(i)];
+        objectUncaught(f.self, exc, p, s.callee->name);
+        for (uint32_t k = 0; k < s.slotCount; ++k)
+            f.locals[s.slot + k] = Value();
+        f.pc = s.callPc;
+        i = s.parent;
     }
 }
 
@@ -485,6 +511,31 @@ bool Runtime::runFrames(Process* p) {
         op_Match:
             ip = match(ip->pattern, ctx.locals[ip->slot], ctx) ? ip + 1 : base + ip->target;
             ABSIM_NEXT();
+        op_InlineEnter:
+            // A call `this.m(..)` whose body follows (lower/inline_methods.h):
+            // what the call checked before its arguments, then counted. An
+            // exception in the arguments takes the count back (unwind). A
+            // dead object, or a stack that may be too deep: the switch below.
+            if (!ctx.self->alive || !p->frames.hasRoomForCalls(size_t(ip->imm) + 1)) [[unlikely]]
+                goto slow;
+            ++stats_.calls;
+            ++ip;
+            ABSIM_NEXT();
+        op_InlineExit : {
+            // The end of an inlined call: its result stored as the return
+            // would, its locals let go as the callee's frame would.
+            const Instr& in = *ip;
+            if (in.e) {
+                Value v = eval(in.e, ctx);
+                store(*top, in.dest, std::move(v));
+            }
+            Value* l = ctx.locals + in.slot;
+            for (int64_t i = 0; i < in.imm; ++i)
+                if (l[i].holdsCell())
+                    l[i] = Value();
+            ++ip;
+            ABSIM_NEXT();
+        }
         op_SyncCall : {
             // The usual synchronous call, `this.m(..)` or on an object in a
             // variable, to a live object of this COG: its frame is pushed
@@ -818,6 +869,23 @@ bool Runtime::runFrames(Process* p) {
                 throwRuntimeError("object " + o->describe() + " has no method " +
                                   program_.methodNames[in.method]);
             ++f.pc; // as when the frame was pushed and then found too deep
+            throwRuntimeError("recursion too deep");
+        }
+        case Opcode::InlineEnter: {
+            // As the call would: a dead object raises before the arguments
+            // are evaluated, a stack too deep after, with the pc past the
+            // call (here past the inlined body).
+            if (!f.self->alive)
+                throwBuiltinException(BuiltinConstructor::ObjectDeadException);
+            if (p->frames.size() + size_t(in.imm) <= kMaxFrames) {
+                ++stats_.calls;
+                ++f.pc;
+                break;
+            }
+            const InlineSite& site = f.code->inlineSites[size_t(in.slot)];
+            for (uint32_t a = site.callPc + 1; a < site.bodyPc; ++a)
+                eval(f.code->instrs[a].e, ctx);
+            f.pc = site.endPc;
             throwRuntimeError("recursion too deep");
         }
         case Opcode::Get: {

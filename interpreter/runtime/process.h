@@ -117,6 +117,13 @@ class FrameStack {
     // without going past kMaxFrames (the instruction loop's fast path;
     // anything else takes the general one, which grows or refuses).
     bool hasRoomForCall() const { return top_ < limit_; }
+    // Whether `n` calls, one inside the other, would stay within kMaxFrames
+    // (inlined calls, lower/inline_methods.h): surely when there is only
+    // the first frame (n is small), or when the array has room for them;
+    // false may be wrong (the general path counts).
+    bool hasRoomForCalls(size_t n) const {
+        return top_ == more_ || limit_ - top_ > ptrdiff_t(n - 1);
+    }
     // A synchronous callee or an init block on top of the first frame.
     Frame& pushNested(const Code* code, Frame::Kind kind, Object* self, Value&& selfRef,
                       std::unique_ptr<Value[]>&& locals, Dest resultDest) {

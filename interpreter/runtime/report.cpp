@@ -17,8 +17,20 @@ std::string Runtime::stackTrace(Process* p) const {
         uint32_t pc = f.pc;
         if (i + 1 < p->frames.size() && pc > 0)
             --pc;
-        uint32_t line = pc < f.code->instrs.size() ? f.code->instrs[pc].line : 0;
-        s += "  at " + f.code->name + " (" + f.code->file + ":" + std::to_string(line) + ")\n";
+        const Code& code = *f.code;
+        auto at = [&](const Code& in) {
+            uint32_t line = pc < code.instrs.size() ? code.instrs[pc].line : 0;
+            s += "  at " + in.name + " (" + in.file + ":" + std::to_string(line) + ")\n";
+        };
+        // Calls inlined into the code show as the frames they would have
+        // been: the callee at its instruction, then the caller at the call.
+        for (int32_t site = code.siteAt(pc); site >= 0;) {
+            const InlineSite& is = code.inlineSites[size_t(site)];
+            at(*is.callee);
+            pc = is.callPc;
+            site = is.parent;
+        }
+        at(code);
     }
     return s;
 }
@@ -80,7 +92,8 @@ void Runtime::deadlock() {
         const Frame& top = p->frames.back();
         uint32_t pc = top.pc > 0 && p->state != ProcessState::Blocked ? top.pc - 1 : top.pc;
         uint32_t line = pc < top.code->instrs.size() ? top.code->instrs[pc].line : 0;
-        text += "  " + top.code->name + " (" + top.code->file + ":" + std::to_string(line) + ") " +
+        const Code& in = top.code->codeAt(pc); // an inlined callee, as its own frame would show
+        text += "  " + in.name + " (" + in.file + ":" + std::to_string(line) + ") " +
                 waitDescription(p) + "\n";
     }
     err_.write(text);

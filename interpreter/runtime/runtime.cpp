@@ -164,18 +164,16 @@ void Runtime::kill(Object* o) {
     }
 }
 
-void Runtime::objectUncaught(Object* o, const Value& exc, Process* p) {
+void Runtime::objectUncaught(Object* o, const Value& exc, Process* p, const std::string& method) {
     if (!o)
         return;
     const ClassInfo* cls = o->cls;
-    const char* method = p->frames.back().code->name.c_str();
     if (cls->hasRecover && runRecover(o, exc))
         return;
-    std::string m = p->frames.back().code->name;
+    std::string m = method;
     auto dot = m.rfind('.');
     if (dot != std::string::npos)
         m = m.substr(dot + 1);
-    (void)method;
     reportError("Uncaught " + toString(exc) + " in method " + m +
                     (cls->hasRecover
                          ? " not handled successfully by recovery block, killing object "

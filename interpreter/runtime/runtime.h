@@ -87,7 +87,9 @@ class Runtime {
     void objectInitialised(Object* o);
     void initialiseDirectly(Object* o, Process* creator);
     // An uncaught exception leaves a method of `o` (§8.2): recover or die.
-    void objectUncaught(Object* o, const Value& exc, Process* p);
+    // `method`: the name of the code the exception left (`Class.m`).
+    void objectUncaught(Object* o, const Value& exc, Process* p, const std::string& method);
+    void unwindInlined(Process* p, Frame& f, const Value& exc);
     bool runRecover(Object* o, const Value& exc);
     void kill(Object* o);
     void killProcess(Process* p);

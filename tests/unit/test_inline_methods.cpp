@@ -1,0 +1,146 @@
+// Which synchronous calls lowering copies into their callers
+// (lower/inline_methods.h), and the shape of what it leaves: the inline
+// sites the runtime reads to unwind and to print stack lines. What the
+// copies compute is checked by the golden tests (tests/lang/inline_*),
+// which also run with the pass turned off.
+
+#include "interpreter/lower/lowerer.h"
+#include "interpreter/program/runtime_program.h"
+#include "tests/unit/sema_fixture.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <string>
+
+namespace absim::testing {
+namespace {
+
+std::string model() {
+    std::string big;
+    for (int i = 0; i < 70; ++i)
+        big += "x = x + " + std::to_string(i) + ";\n";
+    return R"(
+module Calls;
+interface I { Unit go(I other); }
+class C implements I {
+    Int x = 0;
+    Int leaf(Int a) { return a + x; }
+    Int mid(Int a) { Int b = this.leaf(a); return b * 2; }
+    Int top(Int a) { Int c = this.mid(a); Int d = this.leaf(c); return d; }
+    Int rec(Int n) { Int r = 0; if (n > 0) { r = this.rec(n - 1); } return r; }
+    Bool ping(Int n) { Bool r = True; if (n > 0) { r = this.pong(n - 1); } return r; }
+    Bool pong(Int n) { Bool r = False; if (n > 0) { r = this.ping(n - 1); } return r; }
+    Unit guarded() { try { x = 1 / x; } catch { _ => x = 0; } }
+    Unit onOther(I o) { o.go(o); }
+    Unit big() { )" +
+           big + R"( }
+    Unit go(I other) {
+        Int t = this.top(1);
+        Int r = this.rec(3);
+        Bool p = this.ping(2);
+        this.guarded();
+        this.onOther(other);
+        this.big();
+    }
+}
+{ }
+)";
+}
+
+const interp::Code& method(const interp::RuntimeProgram& p, const std::string& name) {
+    for (const interp::ClassInfo& c : p.classes)
+        for (const auto& m : c.ownedMethods)
+            if (m->code.name == name)
+                return m->code;
+    FAIL("no method " << name);
+    throw;
+}
+
+size_t count(const interp::Code& code, interp::Opcode op) {
+    size_t n = 0;
+    for (const interp::Instr& in : code.instrs)
+        n += in.op == op;
+    return n;
+}
+
+// Every site: its InlineEnter at the call, in the enclosing site; its body
+// inside it; its slots in the frame.
+void checkSites(const interp::Code& code) {
+    REQUIRE(code.siteOf.size() == (code.inlineSites.empty() ? 0 : code.instrs.size()));
+    for (size_t s = 0; s < code.inlineSites.size(); ++s) {
+        const interp::InlineSite& site = code.inlineSites[s];
+        REQUIRE(site.callPc < site.bodyPc);
+        REQUIRE(site.bodyPc <= site.endPc);
+        REQUIRE(site.endPc <= code.instrs.size());
+        const interp::Instr& enter = code.instrs[site.callPc];
+        CHECK(enter.op == interp::Opcode::InlineEnter);
+        CHECK(enter.slot == int32_t(s));
+        CHECK(code.siteOf[site.callPc] == site.parent);
+        CHECK(site.slot + site.slotCount <= code.slotCount);
+        // How many sites enclose the call: what InlineEnter adds to the depth.
+        int64_t depth = 0;
+        for (int32_t p = site.parent; p >= 0; p = code.inlineSites[size_t(p)].parent)
+            ++depth;
+        CHECK(enter.imm == depth);
+        for (uint32_t pc = site.bodyPc; pc < site.endPc; ++pc) {
+            bool inside = false;
+            for (int32_t t = code.siteOf[pc]; t >= 0; t = code.inlineSites[size_t(t)].parent)
+                inside = inside || t == int32_t(s);
+            CHECK(inside);
+        }
+    }
+    for (size_t pc = 0; pc < code.instrs.size(); ++pc) {
+        const interp::Instr& in = code.instrs[pc];
+        if (in.op == interp::Opcode::Jump || in.op == interp::Opcode::JumpIfFalse)
+            CHECK(in.target <= code.instrs.size());
+    }
+}
+
+} // namespace
+
+TEST_CASE("small_non_recursive_callees_on_this_are_copied_into_their_callers") {
+    SemaFixture f;
+    auto program = f.build({model()});
+    REQUIRE(!f.diags.hasErrors());
+    auto lowered = interp::lowerProgram(*program, "", f.diags);
+    REQUIRE(lowered);
+    const interp::Code& top = method(*lowered, "C.top");
+    // mid (with leaf inside it) and leaf: three calls, one inside another.
+    CHECK(count(top, interp::Opcode::SyncCall) == 0);
+    CHECK(count(top, interp::Opcode::InlineEnter) == 3);
+    REQUIRE(top.inlineSites.size() == 3);
+    CHECK(top.inlineSites[0].callee == &method(*lowered, "C.mid"));
+    CHECK(top.inlineSites[1].callee == &method(*lowered, "C.leaf"));
+    CHECK(top.inlineSites[1].parent == 0);
+    CHECK(top.inlineSites[2].callee == &method(*lowered, "C.leaf"));
+    CHECK(top.inlineSites[2].parent == -1);
+    checkSites(top);
+    // Recursive methods stay calls, in themselves and in their callers; so
+    // do a callee with a try block, one that makes a call on another
+    // object, and one too big.
+    CHECK(count(method(*lowered, "C.rec"), interp::Opcode::SyncCall) == 1);
+    CHECK(count(method(*lowered, "C.ping"), interp::Opcode::SyncCall) == 1);
+    CHECK(count(method(*lowered, "C.pong"), interp::Opcode::SyncCall) == 1);
+    const interp::Code& go = method(*lowered, "C.go");
+    checkSites(go);
+    // top (3 calls inside) is copied; rec, ping, guarded, onOther, big stay.
+    CHECK(count(go, interp::Opcode::InlineEnter) == 4);
+    CHECK(count(go, interp::Opcode::SyncCall) == 5);
+}
+
+TEST_CASE("the_pass_is_off_with_ABSIM_INLINE_METHODS_0") {
+    setenv("ABSIM_INLINE_METHODS", "0", 1);
+    SemaFixture f;
+    auto program = f.build({model()});
+    REQUIRE(!f.diags.hasErrors());
+    auto lowered = interp::lowerProgram(*program, "", f.diags);
+    unsetenv("ABSIM_INLINE_METHODS");
+    REQUIRE(lowered);
+    const interp::Code& go = method(*lowered, "C.go");
+    CHECK(count(go, interp::Opcode::InlineEnter) == 0);
+    CHECK(count(go, interp::Opcode::SyncCall) == 6);
+    CHECK(go.inlineSites.empty());
+}
+
+} // namespace absim::testing
