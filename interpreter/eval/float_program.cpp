@@ -2,8 +2,11 @@
 
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
+#include "interpreter/eval/random_draw.h"
+#include "interpreter/eval/rounded_over_decimal.h"
 #include "interpreter/number_builtins.h"
 #include "interpreter/numbers.h"
+#include "interpreter/runtime/runtime.h"
 
 #include <bit>
 #include <cmath>
@@ -88,12 +91,17 @@ bool isCompiled(FloatLink link) {
 
 class Compiler {
   public:
-    explicit Compiler(const std::function<FloatLink(const Expr&)>& linkOf) : linkOf_(linkOf) {}
+    Compiler(const std::function<FloatLink(const Expr&)>& linkOf,
+             const std::function<RatTail(const Expr&)>& tailOf)
+        : linkOf_(linkOf), tailOf_(tailOf) {}
 
-    // The program of the tree below `root`, or false when it has too few
-    // operations to be worth one, or too many registers.
-    bool compile(const Expr* root, FloatProgram& p) {
-        int resultId = node(root);
+    // The program of the tree below `root` (a Float link, or the top of a
+    // Rat tail chain when `tail`), or false when it has too few operations
+    // to be worth one, or too many registers.
+    bool compile(const Expr* root, FloatProgram& p, bool tail) {
+        FloatOp end;
+        end.code = FloatOpCode::Return;
+        int resultId = tail ? this->tail(root, end) : node(root);
         if (failed_ || work_ < 2)
             return false;
         int result = inRegister(resultId);
@@ -102,6 +110,7 @@ class Compiler {
         // A constant k is c[k], a temporary t is r[t].
         auto reg = [&](int r) { return uint8_t(r < 0 ? -r - 1 : r); };
         p.constants = constants_;
+        p.integers = integers_;
         p.registers = temps_;
         // The loads first.
         for (auto [ops, operands] :
@@ -113,10 +122,8 @@ class Compiler {
                 op.b = reg((*operands)[j].b);
                 p.ops.push_back(op);
             }
-        FloatOp ret;
-        ret.code = FloatOpCode::Return;
-        ret.a = reg(result);
-        p.ops.push_back(ret);
+        end.a = reg(result);
+        p.ops.push_back(end);
         return true;
     }
 
@@ -265,6 +272,14 @@ class Compiler {
             return unary(FloatOpCode::Floor, e->kids[0]->kids[0]);
         case FloatLink::Ceil:
             return unary(FloatOpCode::Ceil, e->kids[0]->kids[0]);
+        case FloatLink::Draw: {
+            DrawByConstant c = drawByConstantOf(e);
+            int32_t at = int32_t(integers_.size());
+            integers_.push_back(c.below);
+            integers_.push_back(c.offset);
+            ++work_;
+            return emit(FloatOpCode::Draw, 0, constant(double(c.divisor)), e, at);
+        }
         case FloatLink::Opaque:
             return emit(FloatOpCode::Call, 0, 0, e);
         case FloatLink::None:
@@ -274,16 +289,63 @@ class Compiler {
         return 0;
     }
 
+    // A Rat tail chain from `e` down: the register of the Float its last
+    // operation `end` (set here) makes the Rat of. A `let` may bind a
+    // link's result or a local or field read in place (a Float, or the
+    // program is not run); no variable is stored, so an inlined call
+    // with variables to let go of may contain no call of a node function,
+    // which could bind them.
+    int tail(const Expr* e, FloatOp& end) {
+        switch (tailOf_(*e)) {
+        case RatTail::Scope:
+            releases_ = true;
+            return tail(e->kids[0], end);
+        case RatTail::NumberScope:
+            return tail(e->kids[0], end);
+        case RatTail::Let: {
+            const Expr* bound = e->kids[0];
+            int b = linkOf_(*bound) == FloatLink::None ? operand(bound) : node(bound);
+            if (readOutside(e->kids[1], e->slot))
+                break;
+            lets_[e->slot] = b;
+            return tail(e->kids[1], end);
+        }
+        case RatTail::FloorOverDecimal:
+        case RatTail::CeilOverDecimal: {
+            int x = inRegister(node(roundedOverDecimalArgument(e)));
+            RoundedOverDecimal c = roundedOverDecimalConstants(e);
+            end.code = tailOf_(*e) == RatTail::FloorOverDecimal ? FloatOpCode::FloorOverDecimal
+                                                                : FloatOpCode::CeilOverDecimal;
+            end.node = e;
+            end.slot = int32_t(integers_.size());
+            integers_.push_back(c.offset);
+            integers_.push_back(int64_t(c.denominator));
+            ++work_;
+            for (const FloatOp& op : ops_)
+                if (releases_ && (op.code == FloatOpCode::Call || op.code == FloatOpCode::Store))
+                    failed_ = true;
+            return x;
+        }
+        case RatTail::None:
+            break;
+        }
+        failed_ = true;
+        return 0;
+    }
+
     const std::function<FloatLink(const Expr&)>& linkOf_;
+    const std::function<RatTail(const Expr&)>& tailOf_;
     std::unordered_map<uint64_t, int> consts_;
     std::unordered_map<int, int> materialized_;
     std::unordered_map<int32_t, int> lets_, locals_, fields_;
     std::vector<double> constants_;
+    std::vector<int64_t> integers_;
     std::vector<FloatOp> loads_, ops_;
     std::vector<Operands> loadOperands_, operands_;
     uint32_t temps_ = 0;
     int work_ = 0;
     bool failed_ = false;
+    bool releases_ = false; // inside an inlined call whose variables are let go of
 };
 
 // The tree's own operators for what the program's fast path does not do:
@@ -338,14 +400,16 @@ template <typename Result>
 // so the first result that was not finite is still the first error.
 template <typename Result> Result run(const Expr* e, EvalContext& ctx) {
     static const void* const kHandlers[] = {
-        &&loadLocal, &&loadField, &&constant, &&add,   &&addRC, &&addCR, &&sub,   &&subRC,
-        &&subCR,     &&mul,       &&mulRC,    &&mulCR, &&div,   &&divRC, &&divCR, &&neg,
-        &&log,       &&sqrt,      &&exp,      &&floor, &&ceil,  &&call,  &&store, &&ret,
+        &&loadLocal, &&loadField, &&constant, &&add,   &&addRC,     &&addCR,    &&sub,
+        &&subRC,     &&subCR,     &&mul,      &&mulRC, &&mulCR,     &&div,      &&divRC,
+        &&divCR,     &&neg,       &&log,      &&sqrt,  &&exp,       &&floor,    &&ceil,
+        &&draw,      &&call,      &&store,    &&ret,   &&floorTail, &&ceilTail,
     };
-    static_assert(std::size(kHandlers) == size_t(FloatOpCode::Return) + 1);
+    static_assert(std::size(kHandlers) == size_t(FloatOpCode::CeilOverDecimal) + 1);
     const FloatProgram& p = *e->floatProgram;
     double r[kMaxFloatRegisters];
     const double* c = p.constants.data();
+    const int64_t* i = p.integers.data();
     const FloatOp* op = p.ops.data();
     double sum = 0.0;
     auto settle = [&] {
@@ -451,6 +515,12 @@ floor:
 ceil:
     r[op->dst] = std::ceil(r[op->a]) + 0.0;
     ABSIM_NEXT_FLOAT_OP();
+draw : {
+    settle();
+    int64_t x = drawBelow(ctx.rt->rng(), i[op->slot]) + i[op->slot + 1];
+    r[op->dst] = x == 0 ? 0.0 : double(x) / c[op->b];
+    ABSIM_NEXT_FLOAT_OP();
+}
 call:
     settle();
     r[op->dst] = op->node->floatFn(op->node, ctx);
@@ -465,6 +535,21 @@ ret:
         return Value::fromFloat(r[op->a]);
     else
         return r[op->a];
+    // Only Rat programs end in these, and they are run for a Value.
+floorTail:
+    settle();
+    if constexpr (std::is_same_v<Result, Value>)
+        return roundedOverDecimal<roundDown>(op->node, r[op->a],
+                                             {i[op->slot], uint64_t(i[op->slot + 1])});
+    else
+        __builtin_unreachable();
+ceilTail:
+    settle();
+    if constexpr (std::is_same_v<Result, Value>)
+        return roundedOverDecimal<roundUp>(op->node, r[op->a],
+                                           {i[op->slot], uint64_t(i[op->slot + 1])});
+    else
+        __builtin_unreachable();
 #undef ABSIM_NEXT_FLOAT_OP
 }
 
@@ -480,12 +565,30 @@ Value boxFloatProgram(const Expr* e, EvalContext& ctx) {
 }
 } // namespace
 
+namespace {
+// The next node of a Rat tail chain below `e`, if any.
+const Expr* tailKid(const Expr* e, const std::function<RatTail(const Expr&)>& tailOf) {
+    switch (tailOf(*e)) {
+    case RatTail::Let:
+        return e->kids[1];
+    case RatTail::Scope:
+    case RatTail::NumberScope:
+        return e->kids[0];
+    default:
+        return nullptr;
+    }
+}
+} // namespace
+
 void compileFloatPrograms(std::deque<Expr>& exprs,
-                          const std::function<FloatLink(const Expr&)>& linkOf) {
+                          const std::function<FloatLink(const Expr&)>& linkOf,
+                          const std::function<RatTail(const Expr&)>& tailOf) {
     // A root: a link that some node or instruction uses other than as a
     // part of a bigger program. Only links are looked at (most nodes have
     // no floatFn), which keeps this short for the standard library.
     std::unordered_set<const Expr*> part, elsewhere;
+    // The nodes of Rat tail chains below another one of the chain.
+    std::unordered_set<const Expr*> belowTail;
     for (Expr& e : exprs) {
         e.floatProgram = nullptr;
         const Expr* mine[2] = {nullptr, nullptr};
@@ -504,12 +607,39 @@ void compileFloatPrograms(std::deque<Expr>& exprs,
         for (const CaseBranchCode& b : e.branches)
             if (b.body->floatFn)
                 elsewhere.insert(b.body);
+        if (!e.floatFn)
+            if (const Expr* k = tailKid(&e, tailOf))
+                belowTail.insert(k);
+    }
+    // The Rat programs: each chain from its top, else from as high as it
+    // compiles. The links inside keep their own programs, which the tree
+    // (the fallback) runs.
+    std::unordered_map<const Expr*, FloatProgram> tails;
+    for (const Expr& e : exprs) {
+        if (e.floatFn || belowTail.count(&e) || tailOf(e) == RatTail::None)
+            continue;
+        for (const Expr* t = &e; t;) {
+            FloatProgram p;
+            if (Compiler(linkOf, tailOf).compile(t, p, true)) {
+                tails.emplace(t, std::move(p));
+                break;
+            }
+            t = tailKid(t, tailOf);
+        }
+    }
+    for (Expr& e : exprs) {
+        if (e.floatFn || !tails.count(&e))
+            continue;
+        FloatProgram& p = tails.at(&e);
+        p.boxedTree = e.fn;
+        e.floatProgram = std::make_shared<const FloatProgram>(std::move(p));
+        e.fn = boxFloatProgram;
     }
     for (Expr& e : exprs) {
         if (!e.floatFn || !isCompiled(linkOf(e)) || (part.count(&e) && !elsewhere.count(&e)))
             continue;
         FloatProgram p;
-        if (!Compiler(linkOf).compile(&e, p))
+        if (!Compiler(linkOf, tailOf).compile(&e, p, false))
             continue;
         p.tree = e.floatFn;
         p.boxedTree = e.fn;
