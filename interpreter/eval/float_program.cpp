@@ -205,6 +205,10 @@ class Compiler {
     int arith(FloatOpCode code, const Expr* e) {
         int a = operand(e->kids[0]);
         int b = operand(e->kids[1]);
+        // DivRC does not test its divisor: a zero constant one (which
+        // raises) takes the tested form from a register.
+        if (code == FloatOpCode::Div && b < 0 && constants_[size_t(-b - 1)] == 0.0)
+            b = inRegister(b);
         if (a < 0 && b < 0)
             a = inRegister(a);
         ++work_;
@@ -479,7 +483,7 @@ div:
     r[op->dst] = divide(r[op->a], r[op->b]);
     ABSIM_NEXT_FLOAT_OP();
 divRC:
-    r[op->dst] = divide(r[op->a], c[op->b]);
+    r[op->dst] = check(r[op->a] / c[op->b]);
     ABSIM_NEXT_FLOAT_OP();
 divCR:
     r[op->dst] = divide(c[op->a], r[op->b]);

@@ -76,7 +76,7 @@ enum class FloatOpCode : uint8_t {
     MulRC,
     MulCR,
     Div,
-    DivRC,
+    DivRC, // c[b] is not zero
     DivCR,
     Neg, // r[dst] = -r[a]
     Log,
