@@ -89,6 +89,92 @@ bool isCompiled(FloatLink link) {
     return link != FloatLink::None && link != FloatLink::Opaque && link != FloatLink::Leaf;
 }
 
+// The registers an operation reads.
+template <typename F> void forEachRead(const FloatOp& op, F f) {
+    switch (op.code) {
+    case FloatOpCode::LoadLocal:
+    case FloatOpCode::LoadField:
+    case FloatOpCode::Const:
+    case FloatOpCode::Draw:
+    case FloatOpCode::Call:
+        break;
+    case FloatOpCode::Add:
+    case FloatOpCode::Sub:
+    case FloatOpCode::Mul:
+    case FloatOpCode::Div:
+    case FloatOpCode::HornerStep:
+        f(op.a);
+        f(op.b);
+        break;
+    case FloatOpCode::AddCR:
+    case FloatOpCode::SubCR:
+    case FloatOpCode::MulCR:
+    case FloatOpCode::DivCR:
+        f(op.b);
+        break;
+    default: // the RC forms, the unary ones, a store, the ends
+        f(op.a);
+        break;
+    }
+}
+
+// Whether an operation can do nothing visible but give a result that is
+// not finite (which raises the one overflow error, whichever it is): no
+// effect, no error of another kind. A result computed later than the tree
+// would, past such operations only, raises the same error.
+bool isQuiet(FloatOpCode c) {
+    return (isFloatOperator(c) && c != FloatOpCode::Div && c != FloatOpCode::DivCR) ||
+           c == FloatOpCode::Neg || c == FloatOpCode::Const || c == FloatOpCode::Floor ||
+           c == FloatOpCode::Ceil;
+}
+
+// Fuses each `c - x / k * p` whose two inner results are read only there
+// into one HornerStep at the subtraction, when only quiet operations run
+// between the division and it (moving the division and the product there
+// gives the same bits; registers are written once, so x is still there).
+void fuseHornerSteps(FloatProgram& p) {
+    std::vector<int> producer(p.registers, -1), reads(p.registers, 0);
+    for (size_t j = 0; j < p.ops.size(); ++j) {
+        const FloatOp& op = p.ops[j];
+        forEachRead(op, [&](uint8_t r) { ++reads[r]; });
+        if (op.code != FloatOpCode::Store && op.code != FloatOpCode::Return &&
+            op.code != FloatOpCode::FloorOverDecimal && op.code != FloatOpCode::CeilOverDecimal)
+            producer[op.dst] = int(j);
+    }
+    std::vector<bool> dead(p.ops.size(), false);
+    for (size_t j = 0; j < p.ops.size(); ++j) {
+        FloatOp& sub = p.ops[j];
+        if (sub.code != FloatOpCode::SubCR || !std::isfinite(p.constants[sub.a]) ||
+            reads[sub.b] != 1)
+            continue;
+        int i2 = producer[sub.b];
+        const FloatOp& mul = p.ops[size_t(i2)];
+        if (mul.code != FloatOpCode::Mul || reads[mul.a] != 1)
+            continue;
+        int i1 = producer[mul.a];
+        const FloatOp& div = p.ops[size_t(i1)];
+        if (div.code != FloatOpCode::DivRC)
+            continue;
+        bool quiet = true;
+        for (size_t k = size_t(i1) + 1; k < j; ++k)
+            quiet = quiet && (dead[k] || isQuiet(p.ops[k].code));
+        if (!quiet)
+            continue;
+        FloatOp fused = sub;
+        fused.code = FloatOpCode::HornerStep;
+        fused.a = div.a;
+        fused.b = mul.b;
+        fused.slot = int32_t(sub.a) | int32_t(div.b) << 8;
+        sub = fused;
+        dead[size_t(i1)] = dead[size_t(i2)] = true;
+    }
+    std::vector<FloatOp> live;
+    for (size_t j = 0; j < p.ops.size(); ++j)
+        if (!dead[j])
+            live.push_back(p.ops[j]);
+    p.ops = std::move(live);
+}
+
 class Compiler {
   public:
     Compiler(const std::function<FloatLink(const Expr&)>& linkOf,
@@ -124,6 +210,7 @@ class Compiler {
             }
         end.a = reg(result);
         p.ops.push_back(end);
+        fuseHornerSteps(p);
         return true;
     }
 
@@ -407,9 +494,9 @@ template <typename Result> Result run(const Expr* e, EvalContext& ctx) {
         &&loadLocal, &&loadField, &&constant, &&add,   &&addRC,     &&addCR,    &&sub,
         &&subRC,     &&subCR,     &&mul,      &&mulRC, &&mulCR,     &&div,      &&divRC,
         &&divCR,     &&neg,       &&log,      &&sqrt,  &&exp,       &&floor,    &&ceil,
-        &&draw,      &&call,      &&store,    &&ret,   &&floorTail, &&ceilTail,
+        &&draw,      &&call,      &&store,    &&ret,   &&floorTail, &&ceilTail, &&hornerStep,
     };
-    static_assert(std::size(kHandlers) == size_t(FloatOpCode::CeilOverDecimal) + 1);
+    static_assert(std::size(kHandlers) == size_t(FloatOpCode::HornerStep) + 1);
     const FloatProgram& p = *e->floatProgram;
     double r[kMaxFloatRegisters];
     const double* c = p.constants.data();
@@ -491,6 +578,12 @@ divCR:
 neg:
     r[op->dst] = -r[op->a];
     ABSIM_NEXT_FLOAT_OP();
+hornerStep : {
+    double t1 = r[op->a] / c[op->slot >> 8];
+    double t2 = t1 * r[op->b];
+    r[op->dst] = check(c[op->slot & 0xFF] - t2);
+    ABSIM_NEXT_FLOAT_OP();
+}
 log : {
     double d = r[op->a];
     if (!(d > 0.0)) [[unlikely]]

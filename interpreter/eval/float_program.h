@@ -92,12 +92,17 @@ enum class FloatOpCode : uint8_t {
     // denominator i[slot + 1]: the end of a Rat program.
     FloorOverDecimal,
     CeilOverDecimal,
+    // A step of Horner's scheme, c - x / k * p (a sine polynomial's): three
+    // operators in one, t1 = r[a] / c[slot >> 8], t2 = t1 * r[b], r[dst] =
+    // c[slot & 0xFF] - t2, in that order. c[slot & 0xFF] is finite, so r[dst]
+    // is finite exactly when t1, t2 and it all are.
+    HornerStep,
 };
 
 // Whether an operation is an arithmetic operator, whose result must be
 // finite.
 constexpr bool isFloatOperator(FloatOpCode c) {
-    return c >= FloatOpCode::Add && c <= FloatOpCode::DivCR;
+    return (c >= FloatOpCode::Add && c <= FloatOpCode::DivCR) || c == FloatOpCode::HornerStep;
 }
 
 struct FloatOp {

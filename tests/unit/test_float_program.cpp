@@ -329,10 +329,14 @@ TEST_CASE("a_sine_polynomial_becomes_one_program") {
     Trees::Pair root = t.slotted(ExprOp::Let, x, {t.node(ExprOp::Mul, {read(0), c(1.0)}), square});
     specializeEvaluation(t.fast);
     REQUIRE(root.fast->floatProgram);
-    int arithmetic = 0;
-    for (const FloatOp& op : root.fast->floatProgram->ops)
-        arithmetic += isFloatOperator(op.code);
+    // The outer step 1 - x2 / 6 * (..) is one HornerStep (three operators).
+    int arithmetic = 0, steps = 0;
+    for (const FloatOp& op : root.fast->floatProgram->ops) {
+        arithmetic += op.code == FloatOpCode::HornerStep ? 3 : isFloatOperator(op.code);
+        steps += op.code == FloatOpCode::HornerStep;
+    }
     CHECK(arithmetic == 8);
+    CHECK(steps == 1);
     for (const Expr& e : t.fast)
         if (&e != root.fast)
             CHECK(!e.floatProgram); // its parts are in the root's program
@@ -486,4 +490,66 @@ TEST_CASE("an_exponential_sample_becomes_one_rat_program") {
         CHECK(fast.error == generic.error);
         CHECK(generic.ticks == fast.ticks);
     }
+}
+
+TEST_CASE("horner_steps_agree_with_the_generic_evaluator") {
+    // let x = v * s in c0 - x / k0 * (c1 - x / k1 * (... (cn - x / kn))),
+    // the innermost term sometimes a log or a float(tick()) (an error of
+    // another kind or an effect): a step is one HornerStep exactly when its
+    // divisor is a non-zero constant and only quiet operations run between
+    // its division and its subtraction, and every tree gives the generic
+    // evaluator's value, error and effects.  (A zero divisor is divided by
+    // in a register, testing it, so a step outside one is not fused.)
+    const double kDivisors[] = {6.0, 20.0, 0.0, -0.0, 1e-300, -3.0, 110.0};
+    const double kTerms[] = {1.0, -2.0, 1e300, 0.0, -0.0, 0.5};
+    const double kValues[] = {0.75, -3.0, 1e200, 0.0, 2.5, -1e-200};
+    std::mt19937_64 rng(99);
+    auto pick = [&](size_t n) { return size_t(rng() % n); };
+    int fusedTotal = 0;
+    for (int c = 0; c < 3000; ++c) {
+        Trees t;
+        const int x = kFirstLet;
+        auto constant = [&](double d) { return t.constant(Value::fromFloat(d)); };
+        auto read = [&] { return t.slotted(ExprOp::Local, x); };
+        int depth = 1 + int(pick(6));
+        int innermost = int(pick(4)); // 0: a log, 1: a tick, else a plain term
+        Trees::Pair inner =
+            innermost == 0
+                ? t.node(ExprOp::Call, {t.node(ExprOp::Mul, {read(), constant(1.0)})}, &kLog)
+            : innermost == 1 ? t.node(ExprOp::Call, {t.node(ExprOp::Call, {}, &kTick)}, &kFloat)
+                             : t.node(ExprOp::Sub, {constant(kTerms[pick(std::size(kTerms))]),
+                                                    t.node(ExprOp::Div, {read(), constant(3.0)})});
+        bool quiet = innermost >= 2;
+        int expected = 0;
+        for (int level = 0; level < depth; ++level) {
+            double k = kDivisors[pick(std::size(kDivisors))];
+            Trees::Pair term = t.node(ExprOp::Div, {read(), constant(k)});
+            inner = t.node(ExprOp::Sub, {constant(kTerms[pick(std::size(kTerms))]),
+                                         t.node(ExprOp::Mul, {term, inner})});
+            expected += k != 0.0 && quiet;
+            quiet = quiet && k != 0.0; // a zero divisor may raise DivisionByZeroException
+        }
+        Trees::Pair root =
+            t.slotted(ExprOp::Let, x,
+                      {t.node(ExprOp::Mul, {t.slotted(ExprOp::Local, 0), constant(1.0)}), inner});
+        specializeEvaluation(t.fast);
+        REQUIRE(root.fast->floatProgram);
+        int fused = 0;
+        for (const FloatOp& op : root.fast->floatProgram->ops)
+            fused += op.code == FloatOpCode::HornerStep;
+        CAPTURE(c);
+        CHECK(fused == expected);
+        fusedTotal += fused;
+        Frame frame(rng);
+        frame.locals[0] = Value::fromFloat(kValues[pick(std::size(kValues))]);
+        frame.clearLets();
+        Outcome generic = attempt([&] { return evalNode(root.slow, frame.ctx); });
+        frame.clearLets();
+        Outcome fast = attempt([&] { return root.fast->fn(root.fast, frame.ctx); });
+        CHECK(generic.error == fast.error);
+        CHECK(generic.ticks == fast.ticks);
+        if (generic.error.empty() && fast.error.empty())
+            CHECK(sameBits(generic.value, fast.value));
+    }
+    CHECK(fusedTotal > 1500);
 }
