@@ -680,21 +680,25 @@ FloatLink linkOf(const Expr& e, const std::unordered_set<const Expr*>& floats) {
 // inlined call around one (compileFloatPrograms keeps the chains that end
 // in one).
 RatTail tailOf(const Expr& e, const std::unordered_set<const Expr*>& floats) {
-    if (floats.count(&e))
-        return RatTail::None;
     switch (e.op) {
     case ExprOp::Div:
-        if (EvalFn f = roundedOverDecimalFn(e, floats); f && e.fn == f)
-            return isNative(offsetOf(e.kids[0], kMaxOffset).second, "ABS.StdLib.floor")
-                       ? RatTail::FloorOverDecimal
-                       : RatTail::CeilOverDecimal;
+        if (e.fn == evalRoundedOverDecimal<roundDown, ExprOp::Add> ||
+            e.fn == evalRoundedOverDecimal<roundDown, ExprOp::Sub> ||
+            e.fn == evalRoundedOverDecimal<roundDown, ExprOp::Call>)
+            return RatTail::FloorOverDecimal;
+        if (e.fn == evalRoundedOverDecimal<roundUp, ExprOp::Add> ||
+            e.fn == evalRoundedOverDecimal<roundUp, ExprOp::Sub> ||
+            e.fn == evalRoundedOverDecimal<roundUp, ExprOp::Call>)
+            return RatTail::CeilOverDecimal;
         return RatTail::None;
     case ExprOp::Let: {
         const Expr* bound = e.kids[0];
         bool inPlace = bound->op == ExprOp::Local || bound->op == ExprOp::Field;
-        return floats.count(bound) || inPlace ? RatTail::Let : RatTail::None;
+        return !floats.count(&e) && (inPlace || floats.count(bound)) ? RatTail::Let : RatTail::None;
     }
     case ExprOp::Scope:
+        if (floats.count(&e))
+            return RatTail::None;
         return e.fn == evalScopeOfNumbers ? RatTail::NumberScope : RatTail::Scope;
     default:
         return RatTail::None;

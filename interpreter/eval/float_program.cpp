@@ -684,7 +684,9 @@ void compileFloatPrograms(std::deque<Expr>& exprs,
     // part of a bigger program. Only links are looked at (most nodes have
     // no floatFn), which keeps this short for the standard library.
     std::unordered_set<const Expr*> part, elsewhere;
-    // The nodes of Rat tail chains below another one of the chain.
+    // The nodes of Rat tail chains (only Div, Let and Scope nodes can be),
+    // and those below another one of their chain.
+    std::vector<Expr*> tailNodes;
     std::unordered_set<const Expr*> belowTail;
     for (Expr& e : exprs) {
         e.floatProgram = nullptr;
@@ -704,18 +706,27 @@ void compileFloatPrograms(std::deque<Expr>& exprs,
         for (const CaseBranchCode& b : e.branches)
             if (b.body->floatFn)
                 elsewhere.insert(b.body);
-        if (!e.floatFn)
+        bool mayBeTail = e.op == ExprOp::Div || e.op == ExprOp::Let || e.op == ExprOp::Scope;
+        if (!e.floatFn && mayBeTail && tailOf(e) != RatTail::None) {
+            tailNodes.push_back(&e);
             if (const Expr* k = tailKid(&e, tailOf))
                 belowTail.insert(k);
+        }
     }
     // The Rat programs: each chain from its top, else from as high as it
     // compiles. The links inside keep their own programs, which the tree
     // (the fallback) runs.
     std::unordered_map<const Expr*, FloatProgram> tails;
-    for (const Expr& e : exprs) {
-        if (e.floatFn || belowTail.count(&e) || tailOf(e) == RatTail::None)
+    for (const Expr* e : tailNodes) {
+        if (belowTail.count(e))
             continue;
-        for (const Expr* t = &e; t;) {
+        const Expr* end = e;
+        while (const Expr* k = tailKid(end, tailOf))
+            end = k;
+        RatTail last = tailOf(*end);
+        if (last != RatTail::FloorOverDecimal && last != RatTail::CeilOverDecimal)
+            continue; // not a chain
+        for (const Expr* t = e; t;) {
             FloatProgram p;
             if (Compiler(linkOf, tailOf).compile(t, p, true)) {
                 tails.emplace(t, std::move(p));
@@ -724,13 +735,13 @@ void compileFloatPrograms(std::deque<Expr>& exprs,
             t = tailKid(t, tailOf);
         }
     }
-    for (Expr& e : exprs) {
-        if (e.floatFn || !tails.count(&e))
+    for (Expr* e : tailNodes) {
+        auto it = tails.find(e);
+        if (it == tails.end())
             continue;
-        FloatProgram& p = tails.at(&e);
-        p.boxedTree = e.fn;
-        e.floatProgram = std::make_shared<const FloatProgram>(std::move(p));
-        e.fn = boxFloatProgram;
+        it->second.boxedTree = e->fn;
+        e->floatProgram = std::make_shared<const FloatProgram>(std::move(it->second));
+        e->fn = boxFloatProgram;
     }
     for (Expr& e : exprs) {
         if (!e.floatFn || !isCompiled(linkOf(e)) || (part.count(&e) && !elsewhere.count(&e)))
