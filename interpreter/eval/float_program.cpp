@@ -491,10 +491,10 @@ template <typename Result>
 // so the first result that was not finite is still the first error.
 template <typename Result> Result run(const Expr* e, EvalContext& ctx) {
     static const void* const kHandlers[] = {
-        &&loadLocal, &&loadField, &&constant, &&add,   &&addRC,     &&addCR,    &&sub,
-        &&subRC,     &&subCR,     &&mul,      &&mulRC, &&mulCR,     &&div,      &&divRC,
-        &&divCR,     &&neg,       &&log,      &&sqrt,  &&exp,       &&floor,    &&ceil,
-        &&draw,      &&call,      &&store,    &&ret,   &&floorTail, &&ceilTail, &&hornerStep,
+        &&loadLocal, &&loadField, &&constant, &&add,   &&addRC,   &&addCR,   &&sub,
+        &&subRC,     &&subCR,     &&mul,      &&mulRC, &&mulCR,   &&div,     &&divRC,
+        &&divCR,     &&neg,       &&log,      &&sqrt,  &&exp,     &&floor,   &&ceil,
+        &&draw,      &&call,      &&store,    &&ret,   &&ratTail, &&ratTail, &&hornerStep,
     };
     static_assert(std::size(kHandlers) == size_t(FloatOpCode::HornerStep) + 1);
     const FloatProgram& p = *e->floatProgram;
@@ -632,21 +632,17 @@ ret:
         return Value::fromFloat(r[op->a]);
     else
         return r[op->a];
-    // Only Rat programs end in these, and they are run for a Value.
-floorTail:
+    // Only Rat programs end in this, and they are run for a Value.
+ratTail:
     settle();
-    if constexpr (std::is_same_v<Result, Value>)
-        return roundedOverDecimal<roundDown>(op->node, r[op->a],
-                                             {i[op->slot], uint64_t(i[op->slot + 1])});
-    else
+    if constexpr (std::is_same_v<Result, Value>) {
+        RoundedOverDecimal k{i[op->slot], uint64_t(i[op->slot + 1])};
+        return op->code == FloatOpCode::FloorOverDecimal
+                   ? roundedOverDecimal<roundDown>(op->node, r[op->a], k)
+                   : roundedOverDecimal<roundUp>(op->node, r[op->a], k);
+    } else {
         __builtin_unreachable();
-ceilTail:
-    settle();
-    if constexpr (std::is_same_v<Result, Value>)
-        return roundedOverDecimal<roundUp>(op->node, r[op->a],
-                                           {i[op->slot], uint64_t(i[op->slot + 1])});
-    else
-        __builtin_unreachable();
+    }
 #undef ABSIM_NEXT_FLOAT_OP
 }
 
