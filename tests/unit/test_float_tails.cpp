@@ -131,6 +131,8 @@ TEST_CASE("rounded_floats_over_decimal_constants_agree_with_the_generic_evaluato
                         (offset == ExprOp::Call || (k > -kTwo62 && k < kTwo62));
         CHECK(chosen == eligible);
         shortcuts += chosen;
+        // An eligible tail over a chain is one program ending in the Rat.
+        CHECK((root.fast->floatProgram != nullptr) == eligible);
 
         Value locals[2] = {Value::fromFloat(x), Value::fromInt(3)};
         EvalContext ctx;
@@ -180,6 +182,74 @@ module M;
         Rat qd = rd / -4;
         Float d = float(qd);
         println(toString(a) + " " + toString(b) + " " + toString(c) + " " + toString(d));
+        i = i + 1;
+    }
+}
+)",
+                                        options);
+    CHECK(fused.err.empty());
+    CHECK(!fused.out.empty());
+    CHECK(fused.out == steps.out);
+}
+
+TEST_CASE("rat_programs_in_a_model_draw_and_round_as_the_steps_do") {
+    // An inlined exponential sample (one program: the draw, the log, the
+    // products, the Rat) with arguments of each kind, against the same
+    // computation one statement at a time, with the same seed: the same
+    // draws in the same order, the same Rats.
+    absim::interp::RunOptions options;
+    options.seed = 777;
+    auto fused = absim::testing::runAbs(R"(
+module M;
+def Rat expSample(Float mean) =
+    let Float u = float((random(1000000) + 1) / 1000000) in
+    (floor((0.0 - log(u)) * mean * 1000.0) + 1) / 1000;
+def Rat eighths(Float mean) =
+    let Float u = float((random(1000) - 500) / 1000) in
+    ceil(u * mean * 8.0) / 8;
+class C(Float f) {
+    Rat sample() { return expSample(f) + eighths(f); }
+}
+{
+    C c = new C(8.0);
+    Int i = 0;
+    while (i < 300) {
+        Float lam = (1.0 + float(i) / 300.0) / 60.0;
+        Rat a = expSample(1.0 / lam);
+        Rat b = c.sample();
+        Int n = random(10);
+        println(toString(a) + " " + toString(b) + " " + toString(n));
+        i = i + 1;
+    }
+}
+)",
+                                        options);
+    auto steps = absim::testing::runAbs(R"(
+module M;
+{
+    Int i = 0;
+    while (i < 300) {
+        Float lam = (1.0 + float(i) / 300.0) / 60.0;
+        Float mean = 1.0 / lam;
+        Int r = random(1000000);
+        Float u = float((r + 1) / 1000000);
+        Float lu = log(u);
+        Float x = (0.0 - lu) * mean * 1000.0;
+        Int fl = floor(x);
+        Rat a = (fl + 1) / 1000;
+        r = random(1000000);
+        u = float((r + 1) / 1000000);
+        lu = log(u);
+        x = (0.0 - lu) * 8.0 * 1000.0;
+        fl = floor(x);
+        Rat b1 = (fl + 1) / 1000;
+        r = random(1000);
+        Float v = float((r - 500) / 1000);
+        Float y = v * 8.0 * 8.0;
+        Int ce = ceil(y);
+        Rat b = b1 + ce / 8;
+        Int n = random(10);
+        println(toString(a) + " " + toString(b) + " " + toString(n));
         i = i + 1;
     }
 }
