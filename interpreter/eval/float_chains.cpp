@@ -4,6 +4,7 @@
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/eval/float_program.h"
 #include "interpreter/eval/random_draw.h"
+#include "interpreter/eval/rounded_over_decimal.h"
 #include "interpreter/number_builtins.h"
 #include "interpreter/numbers.h"
 #include "interpreter/program/function_info.h"
@@ -364,50 +365,21 @@ Value evalRoundedFloat(const Expr* e, EvalContext& ctx) {
         return Value::fromInt(int64_t(r));
     return Builtin(Value::fromFloat(d));
 }
-double roundDown(double d) {
-    return std::floor(d);
-}
-double roundUp(double d) {
-    return std::ceil(d);
-}
 
 // (floor(x) + k) / d, (floor(x) - k) / d and floor(x) / d (ceil alike) of
-// a Float x, for Int constants k and d, d a decimal 2^a * 5^b that an
-// inline Rat holds (checked when the function is chosen): the Rat in lowest
-// terms straight from the rounded double, cancelled as the exact division
-// would (cancelDecimal), without the Int, the sum and the generic division
-// in between. |k| < 2^62 and a rounded value in [-2^62, 2^62) cannot
-// overflow the sum; anything else (a huge x) goes the general way from the
-// same double, x evaluated once: the same big Ints, the same Rat.
-constexpr double kTwo62 = 4611686018427387904.0;
-constexpr int64_t kMaxOffset = int64_t(1) << 62;
-template <Value (*Builtin)(const Value&), ExprOp Offset>
-[[gnu::noinline]] Value roundedOverDecimalSlow(const Expr* e, double d) {
-    Value n = Builtin(Value::fromFloat(d));
-    if constexpr (Offset == ExprOp::Add)
-        n = add(n, e->kids[0]->kids[1]->constant);
-    else if constexpr (Offset == ExprOp::Sub)
-        n = subtract(n, e->kids[0]->kids[1]->constant);
-    return divide(n, e->kids[1]->constant);
-}
-template <double (*Round)(double), Value (*Builtin)(const Value&), ExprOp Offset>
+// a Float x: the Rat from the double (eval/rounded_over_decimal.h).
+template <double (*Round)(double), ExprOp Offset>
 Value evalRoundedOverDecimal(const Expr* e, EvalContext& ctx) {
     const Expr* numerator = e->kids[0];
     const Expr* rounded = Offset == ExprOp::Call ? numerator : numerator->kids[0];
     const Expr* x = rounded->kids[0];
-    double d = x->floatFn(x, ctx);
-    double r = Round(d);
-    if (!(r >= -kTwo62 && r < kTwo62)) [[unlikely]]
-        return roundedOverDecimalSlow<Builtin, Offset>(e, d);
-    int64_t n = int64_t(r);
+    RoundedOverDecimal c;
     if constexpr (Offset == ExprOp::Add)
-        n += numerator->kids[1]->constant.smallInt();
+        c.offset = numerator->kids[1]->constant.smallInt();
     else if constexpr (Offset == ExprOp::Sub)
-        n -= numerator->kids[1]->constant.smallInt();
-    uint64_t m = smallrat::magnitude(n);
-    uint64_t den = uint64_t(e->kids[1]->constant.smallInt());
-    smallrat::detail::cancelDecimal(m, den, smallrat::detail::decimalFactors(den));
-    return smallrat::detail::fromReducedWord(smallrat::detail::withSign(m, n < 0), den);
+        c.offset = -numerator->kids[1]->constant.smallInt();
+    c.denominator = uint64_t(e->kids[1]->constant.smallInt());
+    return roundedOverDecimal<Round>(e, x->floatFn(x, ctx), c);
 }
 
 Value boxFloat(const Expr* e, EvalContext& ctx) {
@@ -465,6 +437,9 @@ bool isSmallIntConstant(const Expr* e, int64_t below) {
            e->constant.smallInt() < below;
 }
 
+// |k| of the Int constants k of Rat tails (eval/rounded_over_decimal.h).
+constexpr int64_t kMaxOffset = int64_t(1) << 62;
+
 // The Int constant offset of `k + c` or `k - c` (Call for none) and the
 // node k.
 std::pair<ExprOp, const Expr*> offsetOf(const Expr* e, int64_t below) {
@@ -496,15 +471,14 @@ FloatFn drawByConstantFn(const Expr* quotient) {
 }
 
 // (floor(x) + k) / d and its kin (evalRoundedOverDecimal), or null.
-template <double (*Round)(double), Value (*Builtin)(const Value&)>
-EvalFn roundedOverDecimalFn(ExprOp offset) {
+template <double (*Round)(double)> EvalFn roundedOverDecimalFn(ExprOp offset) {
     switch (offset) {
     case ExprOp::Add:
-        return evalRoundedOverDecimal<Round, Builtin, ExprOp::Add>;
+        return evalRoundedOverDecimal<Round, ExprOp::Add>;
     case ExprOp::Sub:
-        return evalRoundedOverDecimal<Round, Builtin, ExprOp::Sub>;
+        return evalRoundedOverDecimal<Round, ExprOp::Sub>;
     default:
-        return evalRoundedOverDecimal<Round, Builtin, ExprOp::Call>;
+        return evalRoundedOverDecimal<Round, ExprOp::Call>;
     }
 }
 EvalFn roundedOverDecimalFn(const Expr& e, const std::unordered_set<const Expr*>& floats) {
@@ -518,9 +492,9 @@ EvalFn roundedOverDecimalFn(const Expr& e, const std::unordered_set<const Expr*>
     if (rounded->op != ExprOp::Call || rounded->kids.size() != 1 || !floats.count(rounded->kids[0]))
         return nullptr;
     if (isNative(rounded, "ABS.StdLib.floor"))
-        return roundedOverDecimalFn<roundDown, floor>(offset);
+        return roundedOverDecimalFn<roundDown>(offset);
     if (isNative(rounded, "ABS.StdLib.ceil"))
-        return roundedOverDecimalFn<roundUp, ceil>(offset);
+        return roundedOverDecimalFn<roundUp>(offset);
     return nullptr;
 }
 
@@ -695,7 +669,40 @@ FloatLink linkOf(const Expr& e, const std::unordered_set<const Expr*>& floats) {
         return FloatLink::Floor;
     if (f == floatOfRounded<roundUp>)
         return FloatLink::Ceil;
+    if (f == floatOfDrawByConstant<ExprOp::Add> || f == floatOfDrawByConstant<ExprOp::Sub> ||
+        f == floatOfDrawByConstant<ExprOp::Call>)
+        return FloatLink::Draw;
     return FloatLink::Opaque;
+}
+
+// What a node that yields no Float is to a Rat program: a rounded Float
+// over a decimal as evalRoundedOverDecimal computes it, or a `let` or an
+// inlined call around one (compileFloatPrograms keeps the chains that end
+// in one).
+RatTail tailOf(const Expr& e, const std::unordered_set<const Expr*>& floats) {
+    switch (e.op) {
+    case ExprOp::Div:
+        if (e.fn == evalRoundedOverDecimal<roundDown, ExprOp::Add> ||
+            e.fn == evalRoundedOverDecimal<roundDown, ExprOp::Sub> ||
+            e.fn == evalRoundedOverDecimal<roundDown, ExprOp::Call>)
+            return RatTail::FloorOverDecimal;
+        if (e.fn == evalRoundedOverDecimal<roundUp, ExprOp::Add> ||
+            e.fn == evalRoundedOverDecimal<roundUp, ExprOp::Sub> ||
+            e.fn == evalRoundedOverDecimal<roundUp, ExprOp::Call>)
+            return RatTail::CeilOverDecimal;
+        return RatTail::None;
+    case ExprOp::Let: {
+        const Expr* bound = e.kids[0];
+        bool inPlace = bound->op == ExprOp::Local || bound->op == ExprOp::Field;
+        return !floats.count(&e) && (inPlace || floats.count(bound)) ? RatTail::Let : RatTail::None;
+    }
+    case ExprOp::Scope:
+        if (floats.count(&e))
+            return RatTail::None;
+        return e.fn == evalScopeOfNumbers ? RatTail::NumberScope : RatTail::Scope;
+    default:
+        return RatTail::None;
+    }
 }
 
 } // namespace
@@ -766,7 +773,48 @@ void specializeFloatChains(std::deque<Expr>& exprs) {
         if (isArithmetic(e.op) || e.op == ExprOp::Neg)
             e.fn = boxFloat;
     }
-    compileFloatPrograms(exprs, [&](const Expr& e) { return linkOf(e, floats); });
+    compileFloatPrograms(
+        exprs, [&](const Expr& e) { return linkOf(e, floats); },
+        [&](const Expr& e) { return tailOf(e, floats); });
+}
+
+Value roundedOverDecimalSlow(const Expr* e, double d) {
+    auto [offset, rounded] = offsetOf(e->kids[0], kMaxOffset);
+    Value n = isNative(rounded, "ABS.StdLib.floor") ? floor(Value::fromFloat(d))
+                                                    : ceil(Value::fromFloat(d));
+    if (offset == ExprOp::Add)
+        n = add(n, e->kids[0]->kids[1]->constant);
+    else if (offset == ExprOp::Sub)
+        n = subtract(n, e->kids[0]->kids[1]->constant);
+    return divide(n, e->kids[1]->constant);
+}
+
+RoundedOverDecimal roundedOverDecimalConstants(const Expr* e) {
+    RoundedOverDecimal c;
+    ExprOp offset = offsetOf(e->kids[0], kMaxOffset).first;
+    if (offset != ExprOp::Call) {
+        int64_t k = e->kids[0]->kids[1]->constant.smallInt();
+        c.offset = offset == ExprOp::Add ? k : -k;
+    }
+    c.denominator = uint64_t(e->kids[1]->constant.smallInt());
+    return c;
+}
+
+const Expr* roundedOverDecimalArgument(const Expr* e) {
+    return offsetOf(e->kids[0], kMaxOffset).second->kids[0];
+}
+
+DrawByConstant drawByConstantOf(const Expr* e) {
+    const Expr* quotient = e->kids[0];
+    auto [offset, draw] = offsetOf(quotient->kids[0], int64_t(1) << 53);
+    DrawByConstant c;
+    c.below = draw->kids[0]->constant.smallInt();
+    if (offset != ExprOp::Call) {
+        int64_t k = quotient->kids[0]->kids[1]->constant.smallInt();
+        c.offset = offset == ExprOp::Add ? k : -k;
+    }
+    c.divisor = quotient->kids[1]->constant.smallInt();
+    return c;
 }
 
 } // namespace absim::interp

@@ -2,8 +2,11 @@
 
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
+#include "interpreter/eval/random_draw.h"
+#include "interpreter/eval/rounded_over_decimal.h"
 #include "interpreter/number_builtins.h"
 #include "interpreter/numbers.h"
+#include "interpreter/runtime/runtime.h"
 
 #include <bit>
 #include <cmath>
@@ -86,14 +89,105 @@ bool isCompiled(FloatLink link) {
     return link != FloatLink::None && link != FloatLink::Opaque && link != FloatLink::Leaf;
 }
 
+// The registers an operation reads.
+template <typename F> void forEachRead(const FloatOp& op, F f) {
+    switch (op.code) {
+    case FloatOpCode::LoadLocal:
+    case FloatOpCode::LoadField:
+    case FloatOpCode::Const:
+    case FloatOpCode::Draw:
+    case FloatOpCode::Call:
+        break;
+    case FloatOpCode::Add:
+    case FloatOpCode::Sub:
+    case FloatOpCode::Mul:
+    case FloatOpCode::Div:
+    case FloatOpCode::HornerStep:
+        f(op.a);
+        f(op.b);
+        break;
+    case FloatOpCode::AddCR:
+    case FloatOpCode::SubCR:
+    case FloatOpCode::MulCR:
+    case FloatOpCode::DivCR:
+        f(op.b);
+        break;
+    default: // the RC forms, the unary ones, a store, the ends
+        f(op.a);
+        break;
+    }
+}
+
+// Whether an operation can do nothing visible but give a result that is
+// not finite (which raises the one overflow error, whichever it is): no
+// effect, no error of another kind. A result computed later than the tree
+// would, past such operations only, raises the same error.
+bool isQuiet(FloatOpCode c) {
+    return (isFloatOperator(c) && c != FloatOpCode::Div && c != FloatOpCode::DivCR) ||
+           c == FloatOpCode::Neg || c == FloatOpCode::Const || c == FloatOpCode::Floor ||
+           c == FloatOpCode::Ceil;
+}
+
+// Fuses each `c - x / k * p` whose two inner results are read only there
+// into one HornerStep at the subtraction, when only quiet operations run
+// between the division and it (moving the division and the product there
+// gives the same bits; registers are written once, so x is still there).
+void fuseHornerSteps(FloatProgram& p) {
+    std::vector<int> producer(p.registers, -1), reads(p.registers, 0);
+    for (size_t j = 0; j < p.ops.size(); ++j) {
+        const FloatOp& op = p.ops[j];
+        forEachRead(op, [&](uint8_t r) { ++reads[r]; });
+        if (op.code != FloatOpCode::Store && op.code != FloatOpCode::Return &&
+            op.code != FloatOpCode::FloorOverDecimal && op.code != FloatOpCode::CeilOverDecimal)
+            producer[op.dst] = int(j);
+    }
+    std::vector<bool> dead(p.ops.size(), false);
+    for (size_t j = 0; j < p.ops.size(); ++j) {
+        FloatOp& sub = p.ops[j];
+        if (sub.code != FloatOpCode::SubCR || !std::isfinite(p.constants[sub.a]) ||
+            reads[sub.b] != 1)
+            continue;
+        int i2 = producer[sub.b];
+        const FloatOp& mul = p.ops[size_t(i2)];
+        if (mul.code != FloatOpCode::Mul || reads[mul.a] != 1)
+            continue;
+        int i1 = producer[mul.a];
+        const FloatOp& div = p.ops[size_t(i1)];
+        if (div.code != FloatOpCode::DivRC)
+            continue;
+        bool quiet = true;
+        for (size_t k = size_t(i1) + 1; k < j; ++k)
+            quiet = quiet && (dead[k] || isQuiet(p.ops[k].code));
+        if (!quiet)
+            continue;
+        FloatOp fused = sub;
+        fused.code = FloatOpCode::HornerStep;
+        fused.a = div.a;
+        fused.b = mul.b;
+        fused.slot = int32_t(sub.a) | int32_t(div.b) << 8;
+        sub = fused;
+        dead[size_t(i1)] = dead[size_t(i2)] = true;
+    }
+    std::vector<FloatOp> live;
+    for (size_t j = 0; j < p.ops.size(); ++j)
+        if (!dead[j])
+            live.push_back(p.ops[j]);
+    p.ops = std::move(live);
+}
+
 class Compiler {
   public:
-    explicit Compiler(const std::function<FloatLink(const Expr&)>& linkOf) : linkOf_(linkOf) {}
+    Compiler(const std::function<FloatLink(const Expr&)>& linkOf,
+             const std::function<RatTail(const Expr&)>& tailOf)
+        : linkOf_(linkOf), tailOf_(tailOf) {}
 
-    // The program of the tree below `root`, or false when it has too few
-    // operations to be worth one, or too many registers.
-    bool compile(const Expr* root, FloatProgram& p) {
-        int resultId = node(root);
+    // The program of the tree below `root` (a Float link, or the top of a
+    // Rat tail chain when `tail`), or false when it has too few operations
+    // to be worth one, or too many registers.
+    bool compile(const Expr* root, FloatProgram& p, bool tail) {
+        FloatOp end;
+        end.code = FloatOpCode::Return;
+        int resultId = tail ? this->tail(root, end) : node(root);
         if (failed_ || work_ < 2)
             return false;
         int result = inRegister(resultId);
@@ -102,6 +196,7 @@ class Compiler {
         // A constant k is c[k], a temporary t is r[t].
         auto reg = [&](int r) { return uint8_t(r < 0 ? -r - 1 : r); };
         p.constants = constants_;
+        p.integers = integers_;
         p.registers = temps_;
         // The loads first.
         for (auto [ops, operands] :
@@ -113,10 +208,9 @@ class Compiler {
                 op.b = reg((*operands)[j].b);
                 p.ops.push_back(op);
             }
-        FloatOp ret;
-        ret.code = FloatOpCode::Return;
-        ret.a = reg(result);
-        p.ops.push_back(ret);
+        end.a = reg(result);
+        p.ops.push_back(end);
+        fuseHornerSteps(p);
         return true;
     }
 
@@ -198,6 +292,10 @@ class Compiler {
     int arith(FloatOpCode code, const Expr* e) {
         int a = operand(e->kids[0]);
         int b = operand(e->kids[1]);
+        // DivRC does not test its divisor: a zero constant one (which
+        // raises) takes the tested form from a register.
+        if (code == FloatOpCode::Div && b < 0 && constants_[size_t(-b - 1)] == 0.0)
+            b = inRegister(b);
         if (a < 0 && b < 0)
             a = inRegister(a);
         ++work_;
@@ -265,6 +363,14 @@ class Compiler {
             return unary(FloatOpCode::Floor, e->kids[0]->kids[0]);
         case FloatLink::Ceil:
             return unary(FloatOpCode::Ceil, e->kids[0]->kids[0]);
+        case FloatLink::Draw: {
+            DrawByConstant c = drawByConstantOf(e);
+            int32_t at = int32_t(integers_.size());
+            integers_.push_back(c.below);
+            integers_.push_back(c.offset);
+            ++work_;
+            return emit(FloatOpCode::Draw, 0, constant(double(c.divisor)), e, at);
+        }
         case FloatLink::Opaque:
             return emit(FloatOpCode::Call, 0, 0, e);
         case FloatLink::None:
@@ -274,16 +380,63 @@ class Compiler {
         return 0;
     }
 
+    // A Rat tail chain from `e` down: the register of the Float its last
+    // operation `end` (set here) makes the Rat of. A `let` may bind a
+    // link's result or a local or field read in place (a Float, or the
+    // program is not run); no variable is stored, so an inlined call
+    // with variables to let go of may contain no call of a node function,
+    // which could bind them.
+    int tail(const Expr* e, FloatOp& end) {
+        switch (tailOf_(*e)) {
+        case RatTail::Scope:
+            releases_ = true;
+            return tail(e->kids[0], end);
+        case RatTail::NumberScope:
+            return tail(e->kids[0], end);
+        case RatTail::Let: {
+            const Expr* bound = e->kids[0];
+            int b = linkOf_(*bound) == FloatLink::None ? operand(bound) : node(bound);
+            if (readOutside(e->kids[1], e->slot))
+                break;
+            lets_[e->slot] = b;
+            return tail(e->kids[1], end);
+        }
+        case RatTail::FloorOverDecimal:
+        case RatTail::CeilOverDecimal: {
+            int x = inRegister(node(roundedOverDecimalArgument(e)));
+            RoundedOverDecimal c = roundedOverDecimalConstants(e);
+            end.code = tailOf_(*e) == RatTail::FloorOverDecimal ? FloatOpCode::FloorOverDecimal
+                                                                : FloatOpCode::CeilOverDecimal;
+            end.node = e;
+            end.slot = int32_t(integers_.size());
+            integers_.push_back(c.offset);
+            integers_.push_back(int64_t(c.denominator));
+            ++work_;
+            for (const FloatOp& op : ops_)
+                if (releases_ && (op.code == FloatOpCode::Call || op.code == FloatOpCode::Store))
+                    failed_ = true;
+            return x;
+        }
+        case RatTail::None:
+            break;
+        }
+        failed_ = true;
+        return 0;
+    }
+
     const std::function<FloatLink(const Expr&)>& linkOf_;
+    const std::function<RatTail(const Expr&)>& tailOf_;
     std::unordered_map<uint64_t, int> consts_;
     std::unordered_map<int, int> materialized_;
     std::unordered_map<int32_t, int> lets_, locals_, fields_;
     std::vector<double> constants_;
+    std::vector<int64_t> integers_;
     std::vector<FloatOp> loads_, ops_;
     std::vector<Operands> loadOperands_, operands_;
     uint32_t temps_ = 0;
     int work_ = 0;
     bool failed_ = false;
+    bool releases_ = false; // inside an inlined call whose variables are let go of
 };
 
 // The tree's own operators for what the program's fast path does not do:
@@ -338,14 +491,16 @@ template <typename Result>
 // so the first result that was not finite is still the first error.
 template <typename Result> Result run(const Expr* e, EvalContext& ctx) {
     static const void* const kHandlers[] = {
-        &&loadLocal, &&loadField, &&constant, &&add,   &&addRC, &&addCR, &&sub,   &&subRC,
-        &&subCR,     &&mul,       &&mulRC,    &&mulCR, &&div,   &&divRC, &&divCR, &&neg,
-        &&log,       &&sqrt,      &&exp,      &&floor, &&ceil,  &&call,  &&store, &&ret,
+        &&loadLocal, &&loadField, &&constant, &&add,   &&addRC,   &&addCR,   &&sub,
+        &&subRC,     &&subCR,     &&mul,      &&mulRC, &&mulCR,   &&div,     &&divRC,
+        &&divCR,     &&neg,       &&log,      &&sqrt,  &&exp,     &&floor,   &&ceil,
+        &&draw,      &&call,      &&store,    &&ret,   &&ratTail, &&ratTail, &&hornerStep,
     };
-    static_assert(std::size(kHandlers) == size_t(FloatOpCode::Return) + 1);
+    static_assert(std::size(kHandlers) == size_t(FloatOpCode::HornerStep) + 1);
     const FloatProgram& p = *e->floatProgram;
     double r[kMaxFloatRegisters];
     const double* c = p.constants.data();
+    const int64_t* i = p.integers.data();
     const FloatOp* op = p.ops.data();
     double sum = 0.0;
     auto settle = [&] {
@@ -415,7 +570,7 @@ div:
     r[op->dst] = divide(r[op->a], r[op->b]);
     ABSIM_NEXT_FLOAT_OP();
 divRC:
-    r[op->dst] = divide(r[op->a], c[op->b]);
+    r[op->dst] = check(r[op->a] / c[op->b]);
     ABSIM_NEXT_FLOAT_OP();
 divCR:
     r[op->dst] = divide(c[op->a], r[op->b]);
@@ -423,6 +578,12 @@ divCR:
 neg:
     r[op->dst] = -r[op->a];
     ABSIM_NEXT_FLOAT_OP();
+hornerStep : {
+    double t1 = r[op->a] / c[op->slot >> 8];
+    double t2 = t1 * r[op->b];
+    r[op->dst] = check(c[op->slot & 0xFF] - t2);
+    ABSIM_NEXT_FLOAT_OP();
+}
 log : {
     double d = r[op->a];
     if (!(d > 0.0)) [[unlikely]]
@@ -451,6 +612,12 @@ floor:
 ceil:
     r[op->dst] = std::ceil(r[op->a]) + 0.0;
     ABSIM_NEXT_FLOAT_OP();
+draw : {
+    settle();
+    int64_t x = drawBelow(ctx.rt->rng(), i[op->slot]) + i[op->slot + 1];
+    r[op->dst] = x == 0 ? 0.0 : double(x) / c[op->b];
+    ABSIM_NEXT_FLOAT_OP();
+}
 call:
     settle();
     r[op->dst] = op->node->floatFn(op->node, ctx);
@@ -465,6 +632,17 @@ ret:
         return Value::fromFloat(r[op->a]);
     else
         return r[op->a];
+    // Only Rat programs end in this, and they are run for a Value.
+ratTail:
+    settle();
+    if constexpr (std::is_same_v<Result, Value>) {
+        RoundedOverDecimal k{i[op->slot], uint64_t(i[op->slot + 1])};
+        return op->code == FloatOpCode::FloorOverDecimal
+                   ? roundedOverDecimal<roundDown>(op->node, r[op->a], k)
+                   : roundedOverDecimal<roundUp>(op->node, r[op->a], k);
+    } else {
+        __builtin_unreachable();
+    }
 #undef ABSIM_NEXT_FLOAT_OP
 }
 
@@ -480,12 +658,32 @@ Value boxFloatProgram(const Expr* e, EvalContext& ctx) {
 }
 } // namespace
 
+namespace {
+// The next node of a Rat tail chain below `e`, if any.
+const Expr* tailKid(const Expr* e, const std::function<RatTail(const Expr&)>& tailOf) {
+    switch (tailOf(*e)) {
+    case RatTail::Let:
+        return e->kids[1];
+    case RatTail::Scope:
+    case RatTail::NumberScope:
+        return e->kids[0];
+    default:
+        return nullptr;
+    }
+}
+} // namespace
+
 void compileFloatPrograms(std::deque<Expr>& exprs,
-                          const std::function<FloatLink(const Expr&)>& linkOf) {
+                          const std::function<FloatLink(const Expr&)>& linkOf,
+                          const std::function<RatTail(const Expr&)>& tailOf) {
     // A root: a link that some node or instruction uses other than as a
     // part of a bigger program. Only links are looked at (most nodes have
     // no floatFn), which keeps this short for the standard library.
     std::unordered_set<const Expr*> part, elsewhere;
+    // The nodes of Rat tail chains (only Div, Let and Scope nodes can be),
+    // and those below another one of their chain.
+    std::vector<Expr*> tailNodes;
+    std::unordered_set<const Expr*> belowTail;
     for (Expr& e : exprs) {
         e.floatProgram = nullptr;
         const Expr* mine[2] = {nullptr, nullptr};
@@ -504,12 +702,48 @@ void compileFloatPrograms(std::deque<Expr>& exprs,
         for (const CaseBranchCode& b : e.branches)
             if (b.body->floatFn)
                 elsewhere.insert(b.body);
+        bool mayBeTail = e.op == ExprOp::Div || e.op == ExprOp::Let || e.op == ExprOp::Scope;
+        if (!e.floatFn && mayBeTail && tailOf(e) != RatTail::None) {
+            tailNodes.push_back(&e);
+            if (const Expr* k = tailKid(&e, tailOf))
+                belowTail.insert(k);
+        }
+    }
+    // The Rat programs: each chain from its top, else from as high as it
+    // compiles. The links inside keep their own programs, which the tree
+    // (the fallback) runs.
+    std::unordered_map<const Expr*, FloatProgram> tails;
+    for (const Expr* e : tailNodes) {
+        if (belowTail.count(e))
+            continue;
+        const Expr* end = e;
+        while (const Expr* k = tailKid(end, tailOf))
+            end = k;
+        RatTail last = tailOf(*end);
+        if (last != RatTail::FloorOverDecimal && last != RatTail::CeilOverDecimal)
+            continue; // not a chain
+        for (const Expr* t = e; t;) {
+            FloatProgram p;
+            if (Compiler(linkOf, tailOf).compile(t, p, true)) {
+                tails.emplace(t, std::move(p));
+                break;
+            }
+            t = tailKid(t, tailOf);
+        }
+    }
+    for (Expr* e : tailNodes) {
+        auto it = tails.find(e);
+        if (it == tails.end())
+            continue;
+        it->second.boxedTree = e->fn;
+        e->floatProgram = std::make_shared<const FloatProgram>(std::move(it->second));
+        e->fn = boxFloatProgram;
     }
     for (Expr& e : exprs) {
         if (!e.floatFn || !isCompiled(linkOf(e)) || (part.count(&e) && !elsewhere.count(&e)))
             continue;
         FloatProgram p;
-        if (!Compiler(linkOf).compile(&e, p))
+        if (!Compiler(linkOf, tailOf).compile(&e, p, false))
             continue;
         p.tree = e.floatFn;
         p.boxedTree = e.fn;

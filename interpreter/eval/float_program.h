@@ -15,6 +15,12 @@
 // meanwhile); when one is not a Float after all, the tree is evaluated
 // instead, as if there were no program, so the result or error is the
 // tree's.
+//
+// A Rat tail is compiled the same way: an exact `(floor(x) + k) / d` (and
+// its kin, eval/rounded_over_decimal.h) under `let`s and inlined calls
+// that bind Floats (or in-place locals and fields) -- a whole exponential
+// sample -- becomes one program whose last operation makes the Rat from
+// the double: the `let` variables stay in registers, never boxed.
 
 #include "interpreter/program/expr.h"
 
@@ -43,6 +49,17 @@ enum class FloatLink : uint8_t {
     Same,  // float() of a link
     Floor, // float(floor(link)), float(ceil(link))
     Ceil,
+    Draw, // float((random(n) ± k) / m), n, k, m constants (no overflow possible)
+};
+
+// What a node that yields no Float is to a program ending in a Rat tail.
+enum class RatTail : uint8_t {
+    None,
+    Let,              // binding a link's result, or a local or field read in place
+    Scope,            // an inlined call: its variables let go at its end
+    NumberScope,      // an inlined call whose variables hold only Floats
+    FloorOverDecimal, // (floor(link) ± k) / d, (floor(link)) / d
+    CeilOverDecimal,
 };
 
 enum class FloatOpCode : uint8_t {
@@ -59,7 +76,7 @@ enum class FloatOpCode : uint8_t {
     MulRC,
     MulCR,
     Div,
-    DivRC,
+    DivRC, // c[b] is not zero
     DivCR,
     Neg, // r[dst] = -r[a]
     Log,
@@ -67,15 +84,25 @@ enum class FloatOpCode : uint8_t {
     Exp,
     Floor, // r[dst] = floor(r[a]) + 0.0
     Ceil,
+    Draw,  // r[dst] = float((random(i[slot]) + i[slot + 1]) / c[b])
     Call,  // r[dst] = node->floatFn(node)
     Store, // locals[slot] = r[a], for a `let` variable also read outside the program
     Return,
+    // The Rat of the tail `node` from r[a], its offset i[slot] and
+    // denominator i[slot + 1]: the end of a Rat program.
+    FloorOverDecimal,
+    CeilOverDecimal,
+    // A step of Horner's scheme, c - x / k * p (a sine polynomial's): three
+    // operators in one, t1 = r[a] / c[slot >> 8], t2 = t1 * r[b], r[dst] =
+    // c[slot & 0xFF] - t2, in that order. c[slot & 0xFF] is finite, so r[dst]
+    // is finite exactly when t1, t2 and it all are.
+    HornerStep,
 };
 
 // Whether an operation is an arithmetic operator, whose result must be
 // finite.
 constexpr bool isFloatOperator(FloatOpCode c) {
-    return c >= FloatOpCode::Add && c <= FloatOpCode::DivCR;
+    return (c >= FloatOpCode::Add && c <= FloatOpCode::DivCR) || c == FloatOpCode::HornerStep;
 }
 
 struct FloatOp {
@@ -87,6 +114,7 @@ struct FloatOp {
 
 struct FloatProgram {
     std::vector<double> constants; // c[], read in place
+    std::vector<int64_t> integers; // i[], the Int constants of draws and tails
     std::vector<FloatOp> ops;
     FloatFn tree = nullptr; // the root's own floatFn and fn: the fallbacks
     EvalFn boxedTree = nullptr;
@@ -99,9 +127,12 @@ constexpr uint32_t kMaxFloatRegisters = 128;
 
 // Compiles every maximal tree of links (as `linkOf` classifies the nodes)
 // with at least two operations into a program held by its root, whose fn
-// and floatFn then run it.
+// and floatFn then run it; and every maximal chain of Rat tail nodes (as
+// `tailOf` classifies them) into a program held by its top, whose fn then
+// runs it.
 void compileFloatPrograms(std::deque<Expr>& exprs,
-                          const std::function<FloatLink(const Expr&)>& linkOf);
+                          const std::function<FloatLink(const Expr&)>& linkOf,
+                          const std::function<RatTail(const Expr&)>& tailOf);
 
 // The root's value by its program (its floatFn once compiled).
 double runFloatProgram(const Expr* e, EvalContext& ctx);

@@ -104,8 +104,47 @@ class Generator {
         }
     }
 
+    // A Rat tail, the shape of an inlined exponential sample: `(floor(x) ±
+    // k) / d` (or ceil) under `let`s binding Float trees or locals and
+    // fields read in place, some in scopes.
+    Trees::Pair ratTail(int depth) {
+        int n = pick(6);
+        if (depth > 0 && n < 3) {
+            int slot = next_++;
+            Trees::Pair bound = n == 0 ? inPlace() : tree(depth - 1);
+            bound_.push_back(slot);
+            Trees::Pair body = ratTail(depth - 1);
+            bound_.pop_back();
+            Trees::Pair l = t_.slotted(ExprOp::Let, slot, {bound, body});
+            if (pick(2))
+                return l;
+            Trees::Pair s = t_.slotted(ExprOp::Scope, slot, {l});
+            s.fast->span = s.slow->span = 1;
+            return s;
+        }
+        static const int64_t kKs[] = {
+            0, 1, -1, 999, -1000, (int64_t(1) << 62) - 1, int64_t(1) << 62};
+        static const int64_t kDs[] = {1000, 1000, 1, 8, 125, 1024, 3, 0, -10};
+        Trees::Pair numerator = t_.node(ExprOp::Call, {tree(depth)}, pick(2) ? &kFloor : &kCeil);
+        if (int o = pick(3))
+            numerator =
+                t_.node(o == 1 ? ExprOp::Add : ExprOp::Sub,
+                        {numerator, t_.constant(Value::fromInt(kKs[pick(std::size(kKs))]))});
+        return t_.node(ExprOp::Div,
+                       {numerator, t_.constant(Value::fromInt(kDs[pick(std::size(kDs))]))});
+    }
+
   private:
     int pick(int n) { return int(rng_() % uint64_t(n)); }
+
+    // A local or field read in place, Float or (with Int leaves) not.
+    Trees::Pair inPlace() {
+        if (pick(3) == 0)
+            return field();
+        if (intLeaves_ && pick(4) == 0)
+            return t_.slotted(ExprOp::Local, kIntSlot);
+        return t_.slotted(ExprOp::Local, pick(kOuterFloats));
+    }
 
     Trees::Pair binary(ExprOp op, int depth) {
         Trees::Pair a = tree(depth - 1);
@@ -197,18 +236,34 @@ struct Frame {
     }
 };
 
-// Runs `cases` random trees; returns how many had a compiled program.
-int checkRandomTrees(uint64_t seed, int cases, bool intLeaves, bool nonFloatField) {
+// Whether a program ends in a Rat tail.
+bool isRatProgram(const FloatProgram& p) {
+    FloatOpCode last = p.ops.back().code;
+    return last == FloatOpCode::FloorOverDecimal || last == FloatOpCode::CeilOverDecimal;
+}
+
+// Runs `cases` random trees (Rat tails with `tails`); returns how many had
+// a compiled program.
+int checkRandomTrees(uint64_t seed, int cases, bool intLeaves, bool nonFloatField,
+                     bool tails = false) {
     std::mt19937_64 rng(seed);
     int compiled = 0;
     for (int c = 0; c < cases; ++c) {
         Trees t;
         Generator g(t, rng(), intLeaves);
-        Trees::Pair root = g.tree(2 + int(rng() % 6));
+        Trees::Pair root = tails ? g.ratTail(1 + int(rng() % 4)) : g.tree(2 + int(rng() % 6));
         specializeEvaluation(t.fast);
         bool hasProgram = false;
-        for (const Expr& e : t.fast)
-            hasProgram = hasProgram || e.floatProgram != nullptr;
+        for (const Expr& e : t.fast) {
+            if (tails)
+                hasProgram = hasProgram || (e.floatProgram && isRatProgram(*e.floatProgram));
+            else
+                hasProgram = hasProgram || e.floatProgram != nullptr;
+            // A Rat program is held by a node without a floatFn, and only
+            // there.
+            if (e.floatProgram)
+                CHECK(isRatProgram(*e.floatProgram) == !e.floatFn);
+        }
         compiled += hasProgram;
         Frame frame(rng);
         if (nonFloatField)
@@ -274,10 +329,14 @@ TEST_CASE("a_sine_polynomial_becomes_one_program") {
     Trees::Pair root = t.slotted(ExprOp::Let, x, {t.node(ExprOp::Mul, {read(0), c(1.0)}), square});
     specializeEvaluation(t.fast);
     REQUIRE(root.fast->floatProgram);
-    int arithmetic = 0;
-    for (const FloatOp& op : root.fast->floatProgram->ops)
-        arithmetic += isFloatOperator(op.code);
+    // The outer step 1 - x2 / 6 * (..) is one HornerStep (three operators).
+    int arithmetic = 0, steps = 0;
+    for (const FloatOp& op : root.fast->floatProgram->ops) {
+        arithmetic += op.code == FloatOpCode::HornerStep ? 3 : isFloatOperator(op.code);
+        steps += op.code == FloatOpCode::HornerStep;
+    }
     CHECK(arithmetic == 8);
+    CHECK(steps == 1);
     for (const Expr& e : t.fast)
         if (&e != root.fast)
             CHECK(!e.floatProgram); // its parts are in the root's program
@@ -348,4 +407,149 @@ TEST_CASE("finite_results_adding_up_to_too_much_raise_nothing") {
             CHECK(fast.error.find("overflow") != std::string::npos);
         }
     }
+}
+
+TEST_CASE("rat_tails_agree_with_the_generic_evaluator_on_random_trees") {
+    // Values, errors (a zero or negative divisor of the tail is no tail;
+    // floor of a huge x goes the general way) and the order of effects.
+    int compiled = checkRandomTrees(31, 3000, false, false, true);
+    CHECK(compiled > 300);
+    // Locals and fields bound by a `let` that are not Floats: the tree's
+    // errors.
+    compiled = checkRandomTrees(32, 2000, true, false, true);
+    CHECK(compiled > 200);
+    compiled = checkRandomTrees(33, 1000, false, true, true);
+    CHECK(compiled > 100);
+}
+
+TEST_CASE("an_exponential_sample_becomes_one_rat_program") {
+    // An inlined expSample(f0) whose draw is the local 0: scope {let mean
+    // = f0 in let u = v * 1.0 in (floor((0.0 - log(u)) * mean * 1000.0) +
+    // 1) / 1000}, the scope letting its two variables go (a field bound is
+    // not known to be a Float). One program at the scope, no variable stored,
+    // the value worked out here with the same operations.
+    for (bool withCall : {false, true}) {
+        Trees t;
+        const int mean = kFirstLet, u = kFirstLet + 1;
+        auto c = [&](double d) { return t.constant(Value::fromFloat(d)); };
+        auto read = [&](int slot) { return t.slotted(ExprOp::Local, slot); };
+        Trees::Pair x =
+            t.node(ExprOp::Mul,
+                   {t.node(ExprOp::Mul,
+                           {t.node(ExprOp::Sub, {c(0.0), t.node(ExprOp::Call, {read(u)}, &kLog)}),
+                            read(mean)}),
+                    c(1000.0)});
+        if (withCall) // a node function the program would call: it could bind variables
+            x = t.node(ExprOp::Add,
+                       {x, t.node(ExprOp::Call, {t.node(ExprOp::Call, {}, &kTick)}, &kFloat)});
+        Trees::Pair numerator = t.node(
+            ExprOp::Add, {t.node(ExprOp::Call, {x}, &kFloor), t.constant(Value::fromInt(1))});
+        Trees::Pair tail = t.node(ExprOp::Div, {numerator, t.constant(Value::fromInt(1000))});
+        Trees::Pair inner =
+            t.slotted(ExprOp::Let, u, {t.node(ExprOp::Mul, {read(0), c(1.0)}), tail});
+        Trees::Pair outer = t.slotted(ExprOp::Let, mean, {t.slotted(ExprOp::Field, 0), inner});
+        Trees::Pair root = t.slotted(ExprOp::Scope, mean, {outer});
+        root.fast->span = root.slow->span = 2;
+        specializeEvaluation(t.fast);
+        CAPTURE(withCall);
+        const Expr* holder = withCall ? outer.fast : root.fast;
+        REQUIRE(holder->floatProgram);
+        for (const Expr& e : t.fast)
+            if (&e != holder)
+                CHECK((!e.floatProgram || !isRatProgram(*e.floatProgram)));
+        const FloatProgram& p = *holder->floatProgram;
+        CHECK(p.ops.back().code == FloatOpCode::FloorOverDecimal);
+        for (const FloatOp& op : p.ops)
+            CHECK(op.code != FloatOpCode::Store);
+
+        std::mt19937_64 rng(1);
+        Frame frame(rng);
+        frame.locals[0] = Value::fromFloat(0.25);
+        frame.self->fields[0] = Value::fromFloat(8.0);
+        double d = (0.0 - std::log(0.25 * 1.0)) * 8.0 * 1000.0 + (withCall ? 1.0 : 0.0);
+        Value expected = divide(Value::fromInt(int64_t(std::floor(d)) + 1), Value::fromInt(1000));
+        frame.clearLets();
+        Outcome generic = attempt([&] { return evalNode(root.slow, frame.ctx); });
+        frame.clearLets();
+        Outcome fast = attempt([&] { return root.fast->fn(root.fast, frame.ctx); });
+        CHECK(generic.error.empty());
+        CHECK(fast.error.empty());
+        CHECK(generic.ticks == fast.ticks);
+        CHECK(sameBits(generic.value, expected));
+        CHECK(sameBits(fast.value, expected));
+        for (int slot : {mean, u})
+            CHECK(frame.locals[slot].isNull());
+
+        // A field that is not a Float: the tree instead, and its error.
+        frame.self->fields[0] = Value::fromInt(8);
+        frame.clearLets();
+        generic = attempt([&] { return evalNode(root.slow, frame.ctx); });
+        frame.clearLets();
+        fast = attempt([&] { return root.fast->fn(root.fast, frame.ctx); });
+        CHECK(!generic.error.empty());
+        CHECK(fast.error == generic.error);
+        CHECK(generic.ticks == fast.ticks);
+    }
+}
+
+TEST_CASE("horner_steps_agree_with_the_generic_evaluator") {
+    // let x = v * s in c0 - x / k0 * (c1 - x / k1 * (... (cn - x / kn))),
+    // the innermost term sometimes a log or a float(tick()) (an error of
+    // another kind or an effect): a step is one HornerStep exactly when its
+    // divisor is a non-zero constant and only quiet operations run between
+    // its division and its subtraction, and every tree gives the generic
+    // evaluator's value, error and effects.  (A zero divisor is divided by
+    // in a register, testing it, so a step outside one is not fused.)
+    const double kDivisors[] = {6.0, 20.0, 0.0, -0.0, 1e-300, -3.0, 110.0};
+    const double kTerms[] = {1.0, -2.0, 1e300, 0.0, -0.0, 0.5};
+    const double kValues[] = {0.75, -3.0, 1e200, 0.0, 2.5, -1e-200};
+    std::mt19937_64 rng(99);
+    auto pick = [&](size_t n) { return size_t(rng() % n); };
+    int fusedTotal = 0;
+    for (int c = 0; c < 3000; ++c) {
+        Trees t;
+        const int x = kFirstLet;
+        auto constant = [&](double d) { return t.constant(Value::fromFloat(d)); };
+        auto read = [&] { return t.slotted(ExprOp::Local, x); };
+        int depth = 1 + int(pick(6));
+        int innermost = int(pick(4)); // 0: a log, 1: a tick, else a plain term
+        Trees::Pair inner =
+            innermost == 0
+                ? t.node(ExprOp::Call, {t.node(ExprOp::Mul, {read(), constant(1.0)})}, &kLog)
+            : innermost == 1 ? t.node(ExprOp::Call, {t.node(ExprOp::Call, {}, &kTick)}, &kFloat)
+                             : t.node(ExprOp::Sub, {constant(kTerms[pick(std::size(kTerms))]),
+                                                    t.node(ExprOp::Div, {read(), constant(3.0)})});
+        bool quiet = innermost >= 2;
+        int expected = 0;
+        for (int level = 0; level < depth; ++level) {
+            double k = kDivisors[pick(std::size(kDivisors))];
+            Trees::Pair term = t.node(ExprOp::Div, {read(), constant(k)});
+            inner = t.node(ExprOp::Sub, {constant(kTerms[pick(std::size(kTerms))]),
+                                         t.node(ExprOp::Mul, {term, inner})});
+            expected += k != 0.0 && quiet;
+            quiet = quiet && k != 0.0; // a zero divisor may raise DivisionByZeroException
+        }
+        Trees::Pair root =
+            t.slotted(ExprOp::Let, x,
+                      {t.node(ExprOp::Mul, {t.slotted(ExprOp::Local, 0), constant(1.0)}), inner});
+        specializeEvaluation(t.fast);
+        REQUIRE(root.fast->floatProgram);
+        int fused = 0;
+        for (const FloatOp& op : root.fast->floatProgram->ops)
+            fused += op.code == FloatOpCode::HornerStep;
+        CAPTURE(c);
+        CHECK(fused == expected);
+        fusedTotal += fused;
+        Frame frame(rng);
+        frame.locals[0] = Value::fromFloat(kValues[pick(std::size(kValues))]);
+        frame.clearLets();
+        Outcome generic = attempt([&] { return evalNode(root.slow, frame.ctx); });
+        frame.clearLets();
+        Outcome fast = attempt([&] { return root.fast->fn(root.fast, frame.ctx); });
+        CHECK(generic.error == fast.error);
+        CHECK(generic.ticks == fast.ticks);
+        if (generic.error.empty() && fast.error.empty())
+            CHECK(sameBits(generic.value, fast.value));
+    }
+    CHECK(fusedTotal > 1500);
 }

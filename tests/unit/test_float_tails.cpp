@@ -44,6 +44,18 @@ bool isDecimal(int64_t d) {
 using testing::attempt;
 using testing::Outcome;
 
+// A model with the shortcuts and the same computation one statement at a
+// time, run with the same seed, print the same (and something).
+void checkSameOutput(const char* fused, const char* steps, uint64_t seed) {
+    absim::interp::RunOptions options;
+    options.seed = seed;
+    auto a = absim::testing::runAbs(fused, options);
+    auto b = absim::testing::runAbs(steps, options);
+    CHECK(a.err.empty());
+    CHECK(!a.out.empty());
+    CHECK(a.out == b.out);
+}
+
 } // namespace
 
 TEST_CASE("rounded_floats_over_decimal_constants_agree_with_the_generic_evaluator") {
@@ -131,6 +143,8 @@ TEST_CASE("rounded_floats_over_decimal_constants_agree_with_the_generic_evaluato
                         (offset == ExprOp::Call || (k > -kTwo62 && k < kTwo62));
         CHECK(chosen == eligible);
         shortcuts += chosen;
+        // An eligible tail over a chain is one program ending in the Rat.
+        CHECK((root.fast->floatProgram != nullptr) == eligible);
 
         Value locals[2] = {Value::fromFloat(x), Value::fromInt(3)};
         EvalContext ctx;
@@ -146,9 +160,7 @@ TEST_CASE("rounded_floats_over_decimal_constants_agree_with_the_generic_evaluato
 }
 
 TEST_CASE("float_of_a_draw_over_a_constant_draws_as_the_steps_do") {
-    absim::interp::RunOptions options;
-    options.seed = 4242;
-    auto fused = absim::testing::runAbs(R"(
+    checkSameOutput(R"(
 module M;
 def Float unit() = float((random(1000000) + 1) / 1000000);
 {
@@ -163,8 +175,7 @@ def Float unit() = float((random(1000000) + 1) / 1000000);
     }
 }
 )",
-                                        options);
-    auto steps = absim::testing::runAbs(R"(
+                    R"(
 module M;
 {
     Int i = 0;
@@ -184,8 +195,67 @@ module M;
     }
 }
 )",
-                                        options);
-    CHECK(fused.err.empty());
-    CHECK(!fused.out.empty());
-    CHECK(fused.out == steps.out);
+                    4242);
+}
+
+TEST_CASE("rat_programs_in_a_model_draw_and_round_as_the_steps_do") {
+    // An inlined exponential sample (one program: the draw, the log, the
+    // products, the Rat) with arguments of each kind, against the same
+    // computation one statement at a time, with the same seed: the same
+    // draws in the same order, the same Rats.
+    checkSameOutput(R"(
+module M;
+def Rat expSample(Float mean) =
+    let Float u = float((random(1000000) + 1) / 1000000) in
+    (floor((0.0 - log(u)) * mean * 1000.0) + 1) / 1000;
+def Rat eighths(Float mean) =
+    let Float u = float((random(1000) - 500) / 1000) in
+    ceil(u * mean * 8.0) / 8;
+class C(Float f) {
+    Rat sample() { return expSample(f) + eighths(f); }
+}
+{
+    C c = new C(8.0);
+    Int i = 300;
+    while (i > 0) {
+        Float lam = (1.0 + float(i) / 300.0) / 60.0;
+        Rat a = expSample(1.0 / lam);
+        Rat b = c.sample();
+        Int n = random(10);
+        println(toString(a) + " " + toString(b) + " " + toString(n));
+        i = i - 1;
+    }
+}
+)",
+                    R"(
+module M;
+{
+    Int i = 300;
+    while (i > 0) {
+        Float lam = (1.0 + float(i) / 300.0) / 60.0;
+        Float mean = 1.0 / lam;
+        Int r = random(1000000);
+        Float u = float((r + 1) / 1000000);
+        Float lu = log(u);
+        Float x = (0.0 - lu) * mean * 1000.0;
+        Int fl = floor(x);
+        Rat a = (fl + 1) / 1000;
+        r = random(1000000);
+        u = float((r + 1) / 1000000);
+        lu = log(u);
+        x = (0.0 - lu) * 8.0 * 1000.0;
+        fl = floor(x);
+        Rat b1 = (fl + 1) / 1000;
+        r = random(1000);
+        Float v = float((r - 500) / 1000);
+        Float y = v * 8.0 * 8.0;
+        Int ce = ceil(y);
+        Rat b = b1 + ce / 8;
+        Int n = random(10);
+        println(toString(a) + " " + toString(b) + " " + toString(n));
+        i = i - 1;
+    }
+}
+)",
+                    777);
 }
