@@ -57,6 +57,25 @@ TEST_CASE("a long set of small Ints asked about twice is answered from its index
     CHECK(m.answersFromIndex(s));
 }
 
+TEST_CASE("the index's free-slot marker may be an element of the set") {
+    SetMembership m;
+    REQUIRE(I(INT64_MIN).isSmallInt());
+    Value s = list({I(1), I(2), I(3), I(4), I(5), I(6), I(7), I(8), I(9), I(INT64_MIN)});
+    Value t = list({I(1), I(2), I(3), I(4), I(5), I(6), I(7), I(8), I(9), I(INT64_MAX)});
+    for (int round = 0; round < 3; ++round) {
+        CHECK(m.contains(s, I(INT64_MIN)));
+        CHECK_FALSE(m.contains(s, I(INT64_MAX)));
+        CHECK_FALSE(m.contains(s, I(0)));
+    }
+    CHECK(m.answersFromIndex(s));
+    for (int round = 0; round < 3; ++round) {
+        CHECK_FALSE(m.contains(t, I(INT64_MIN)));
+        CHECK(m.contains(t, I(INT64_MAX)));
+        CHECK(m.contains(t, I(9)));
+    }
+    CHECK(m.answersFromIndex(t));
+}
+
 TEST_CASE("sets with elements other than small Ints are walked") {
     SetMembership m;
     Value b = big("100000000000000000000000");
@@ -106,7 +125,9 @@ TEST_CASE("random sets and questions agree with the definition") {
         // mostly the same set as before, sometimes another one
         const Value& s = sets[rng() % 8 == 0 ? rng() % sets.size() : size_t(q / 500)];
         int64_t x = int64_t(rng() % 80) - 40;
-        Value e = rng() % 10 == 0 ? R(2 * x + 1, 2) : rng() % 50 == 0 ? I(INT64_MAX) : I(x);
+        Value e = rng() % 10 == 0   ? R(2 * x + 1, 2)
+                  : rng() % 50 == 0 ? I(x < 0 ? INT64_MIN : INT64_MAX)
+                                    : I(x);
         REQUIRE(m.contains(s, e) == reference(s, e));
         fromIndex += m.answersFromIndex(s);
     }
