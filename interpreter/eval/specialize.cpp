@@ -7,6 +7,7 @@
 #include "interpreter/numbers.h"
 #include "interpreter/small_rat.h"
 #include "interpreter/strings.h"
+#include "interpreter/thousandths.h"
 
 namespace absim::interp {
 
@@ -321,6 +322,56 @@ bool intConstant(const Expr& e, Shape a, Shape b) {
     return a == Shape::Other && b == Shape::Const && e.kids[1]->constant.isSmallInt();
 }
 
+// A local, constant or field where it lives.
+[[gnu::always_inline]] inline const Value& leaf(const Expr* e, EvalContext& ctx) {
+    if (e->op == ExprOp::Local)
+        return ctx.locals[e->slot];
+    if (e->op == ExprOp::Field)
+        return ctx.self->fields[e->slot];
+    return e->constant;
+}
+
+bool isLeaf(const Expr* e) {
+    return shapeOf(e) != Shape::Other;
+}
+
+// `a + b * (c - d)` over four locals, constants or fields: how a model
+// accumulates an area (`busyArea + busy * (t - last)`, the autoscale
+// queue's `advance()`, twice per job). With an Int `b` and the rest over
+// divisors of 1000 it is one numerator over 1000, brought to lowest terms
+// once instead of after each of the three operations: the same number, so
+// the same Value. Anything else (other kinds, other denominators,
+// overflow) applies the three operators one by one, in the order the
+// separate nodes do: reading leaves has no effect, and the only error
+// (a Float result out of range) is raised by the same operation.
+Value evalAccumulation(const Expr* e, EvalContext& ctx) {
+    const Expr* product = e->kids[1];
+    const Expr* difference = product->kids[1];
+    const Value& a = leaf(e->kids[0], ctx);
+    const Value& b = leaf(product->kids[0], ctx);
+    const Value& c = leaf(difference->kids[0], ctx);
+    const Value& d = leaf(difference->kids[1], ctx);
+    int64_t diff, scaledA, prod, t;
+    if (b.isSmallInt() && a.isSmallExact() && thousandths::sum<true>(c, d, diff)) {
+        uint64_t s = thousandths::scaleOf(a.smallDenominator());
+        if (s != 0 && !__builtin_mul_overflow(b.smallInt(), diff, &prod) &&
+            !__builtin_mul_overflow(a.smallNumerator(), int64_t(s), &scaledA) &&
+            !__builtin_add_overflow(scaledA, prod, &t))
+            return thousandths::fromThousandths(t);
+    }
+    return arith<ExprOp::Add>(a, arith<ExprOp::Mul>(b, arith<ExprOp::Sub>(c, d)));
+}
+
+bool isAccumulation(const Expr& e) {
+    if (e.op != ExprOp::Add || e.kids.size() != 2 || !isLeaf(e.kids[0]))
+        return false;
+    const Expr* m = e.kids[1];
+    if (m->op != ExprOp::Mul || m->kids.size() != 2 || !isLeaf(m->kids[0]))
+        return false;
+    const Expr* s = m->kids[1];
+    return s->op == ExprOp::Sub && s->kids.size() == 2 && isLeaf(s->kids[0]) && isLeaf(s->kids[1]);
+}
+
 } // namespace
 
 void specializeEvaluation(std::deque<Expr>& exprs) {
@@ -340,6 +391,8 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
         case ExprOp::Add:
             e.fn =
                 intConstant(e, a, b) ? evalIntConstArith<ExprOp::Add> : arithFn<ExprOp::Add>(a, b);
+            if (isAccumulation(e))
+                e.fn = evalAccumulation;
             break;
         case ExprOp::Sub:
             e.fn =
@@ -430,6 +483,10 @@ void specializeEvaluation(std::deque<Expr>& exprs) {
         }
     }
     specializeFloatChains(exprs);
+}
+
+bool isFusedAccumulation(const Expr& e) {
+    return e.fn == evalAccumulation;
 }
 
 } // namespace absim::interp

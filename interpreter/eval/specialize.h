@@ -14,4 +14,8 @@ struct Expr;
 
 void specializeEvaluation(std::deque<Expr>& exprs);
 
+// Whether `e` (after specializeEvaluation) computes `a + b * (c - d)` in
+// one node (tests).
+bool isFusedAccumulation(const Expr& e);
+
 } // namespace absim::interp

@@ -12,8 +12,11 @@
 
 #include <doctest/doctest.h>
 
+#include <bit>
 #include <deque>
+#include <random>
 #include <string>
+#include <vector>
 
 using namespace absim::interp;
 
@@ -343,4 +346,142 @@ TEST_CASE("int_constant_operators_agree_with_the_generic_evaluator") {
         }
     }
     CHECK(checked == 3 * 8 * 7);
+}
+
+TEST_CASE("a fused accumulation a + b * (c - d) agrees with the generic evaluator") {
+    // Exact numbers of every representation: inline Ints and Rats (over
+    // divisors of 1000 and not), values near the overflow of the fused
+    // numerator, big Ints and big Rats; and Floats on their own.
+    std::vector<Value> exact = {
+        Value::fromInt(0),
+        Value::fromInt(1),
+        Value::fromInt(-7),
+        Value::fromInt(15),
+        Value::fromInt(INT64_MAX / 1000),
+        Value::fromInt(INT64_MAX / 3),
+        Value::fromInt(INT64_MIN),
+        divide(Value::fromInt(12345), Value::fromInt(1000)),
+        divide(Value::fromInt(-7), Value::fromInt(8)),
+        divide(Value::fromInt(1), Value::fromInt(1000)),
+        divide(Value::fromInt(1), Value::fromInt(3)),
+        divide(Value::fromInt(INT64_MAX / 2), Value::fromInt(125)),
+        Value::parseInt("1000000000000000000000000000000"),
+        divide(Value::parseInt("1000000000000000000000000000001"), Value::fromInt(1000)),
+    };
+    std::vector<Value> floats = {Value::fromFloat(2.5), Value::fromFloat(-0.0),
+                                 Value::fromFloat(1e300), Value::fromFloat(-3.25)};
+    std::mt19937_64 rng(1127);
+    const Where places[] = {Where::Local, Where::Const, Where::Field};
+    int fused = 0;
+    for (int round = 0; round < 20000; ++round) {
+        const std::vector<Value>& pool = round % 10 == 9 ? floats : exact;
+        Value v[4];
+        for (Value& x : v)
+            x = pool[rng() % pool.size()];
+        // mostly the queue's own shape: an Int factor, times over 1000
+        if (round % 3 != 0 && pool.size() == exact.size()) {
+            v[1] = Value::fromInt(int64_t(rng() % 64) - 8);
+            v[2] = divide(Value::fromInt(int64_t(rng() % 100000000)), Value::fromInt(1000));
+        }
+        ClassInfo cls;
+        cls.fieldNames = {"f0", "f1", "f2", "f3"};
+        Object self(1, &cls, nullptr, 0, 0);
+        Value locals[4];
+        EvalContext ctx;
+        ctx.locals = locals;
+        ctx.self = &self;
+        std::deque<Expr> exprs;
+        auto leafAt = [&](int i) {
+            Expr& e = exprs.emplace_back();
+            switch (places[rng() % 3]) {
+            case Where::Local:
+                e.op = ExprOp::Local;
+                e.slot = i;
+                locals[i] = v[i];
+                break;
+            case Where::Field:
+                e.op = ExprOp::Field;
+                e.slot = i;
+                self.fields[i] = v[i];
+                break;
+            default:
+                e.op = ExprOp::Const;
+                e.constant = v[i];
+            }
+            return &e;
+        };
+        const Expr* a = leafAt(0);
+        const Expr* b = leafAt(1);
+        const Expr* c = leafAt(2);
+        const Expr* d = leafAt(3);
+        Expr& sub = exprs.emplace_back();
+        sub.op = ExprOp::Sub;
+        sub.kids = {c, d};
+        Expr& mul = exprs.emplace_back();
+        mul.op = ExprOp::Mul;
+        mul.kids = {b, &sub};
+        Expr& add = exprs.emplace_back();
+        add.op = ExprOp::Add;
+        add.kids = {a, &mul};
+        specializeEvaluation(exprs);
+        // (Float constants only are compiled as a Float chain instead.)
+        if (&pool == &exact)
+            REQUIRE(isFusedAccumulation(add));
+        CAPTURE(toString(v[0]));
+        CAPTURE(toString(v[1]));
+        CAPTURE(toString(v[2]));
+        CAPTURE(toString(v[3]));
+        // A Float result out of range raises, the same error both ways.
+        auto run = [&](auto&& evaluate, std::string& error) {
+            try {
+                return evaluate();
+            } catch (const std::exception& x) {
+                error = x.what();
+                return Value();
+            }
+        };
+        std::string genericError, specialError;
+        Value generic = run([&] { return evalNode(&add, ctx); }, genericError);
+        Value special = run([&] { return add.fn(&add, ctx); }, specialError);
+        REQUIRE(specialError == genericError);
+        REQUIRE(special.kind() == generic.kind());
+        if (generic.isFloat())
+            REQUIRE(std::bit_cast<uint64_t>(special.floatValue()) ==
+                    std::bit_cast<uint64_t>(generic.floatValue()));
+        else
+            REQUIRE(equals(special, generic));
+        REQUIRE(special.isSmallExact() == generic.isSmallExact());
+        fused += special.isSmallExact();
+    }
+    CHECK(fused > 5000);
+}
+
+TEST_CASE("only a + b * (c - d) over leaves is fused") {
+    Fixture f;
+    const Expr* x = f.operand(Where::Local, Value::fromInt(2), 0);
+    const Expr* y = f.operand(Where::Other, Value::fromInt(3), 1);
+    auto tree = [&](const Expr* a, const Expr* b, const Expr* c, ExprOp inner) {
+        Expr& sub = f.exprs.emplace_back();
+        sub.op = inner;
+        sub.kids = {c, x};
+        Expr& mul = f.exprs.emplace_back();
+        mul.op = ExprOp::Mul;
+        mul.kids = {b, &sub};
+        Expr& add = f.exprs.emplace_back();
+        add.op = ExprOp::Add;
+        add.kids = {a, &mul};
+        return &add;
+    };
+    Expr* all = tree(x, x, x, ExprOp::Sub);
+    Expr* otherA = tree(y, x, x, ExprOp::Sub);
+    Expr* otherB = tree(x, y, x, ExprOp::Sub);
+    Expr* otherC = tree(x, x, y, ExprOp::Sub);
+    Expr* sum = tree(x, x, x, ExprOp::Add);
+    specializeEvaluation(f.exprs);
+    CHECK(isFusedAccumulation(*all));
+    CHECK_FALSE(isFusedAccumulation(*otherA));
+    CHECK_FALSE(isFusedAccumulation(*otherB));
+    CHECK_FALSE(isFusedAccumulation(*otherC));
+    CHECK_FALSE(isFusedAccumulation(*sum));
+    CHECK(equals(all->fn(all, f.ctx), Value::fromInt(2)));
 }
