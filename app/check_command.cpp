@@ -1,6 +1,7 @@
 // `absim check FILE...`: parse and type-check a model spread over one or
 // more files, reporting every error found.
 
+#include "app/build_identity.h"
 #include "app/commands.h"
 #include "app/exit_status.h"
 #include "frontend/ast/ast_dump.h"
@@ -16,6 +17,7 @@ int checkCommand(CommandLine& args, const GlobalOptions& options) {
     bool dumpAst = false;
     bool dumpTypes = false;
     LoadOptions load;
+    load.parseCache = parseCacheOfThisBuild();
     std::vector<std::string> files;
     while (!args.done()) {
         if (args.flag("--help", "-h")) {
@@ -41,6 +43,9 @@ int checkCommand(CommandLine& args, const GlobalOptions& options) {
                 load.twoStageParsing = false;
             else
                 args.fail("--parse-strategy takes two-stage or ll, not '" + *strategy + "'");
+            // The strategy is what is being asked about: parse, do not read
+            // a tree an earlier run stored.
+            load.parseCache = ParseCache();
             continue;
         }
         if (auto file = args.positional()) {

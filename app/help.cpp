@@ -24,6 +24,12 @@ Global options:
   --color=WHEN       colour diagnostics: auto (default: on a terminal,
                      unless NO_COLOR is set), always, never
 
+Environment:
+  ABSIM_CACHE_DIR    where parsed files are kept between runs (default
+                     $XDG_CACHE_HOME/absim or ~/.cache/absim); a file read
+                     again unchanged by the same absim is not parsed again
+  ABSIM_CACHE=off    parse every file every time
+
 Exit statuses:
   0   success (for `run`: normal end or clock limit reached)
   64  bad command line

@@ -1,5 +1,7 @@
 #include "app/repl.h"
 
+#include "app/build_identity.h"
+
 #include "frontend/parse/parser.h"
 #include "frontend/sema/checker.h"
 #include "frontend/sema/types.h"
@@ -162,7 +164,9 @@ Repl::Repl(std::ostream& out, bool colour) : out_(out), colour_(colour) {
 void Repl::reloadBase(const std::vector<std::string>& files, bool& ok) {
     auto model = std::make_unique<ParsedModel>();
     DiagnosticEngine diags(model->sources);
-    loadModel(files, *model, diags);
+    LoadOptions load;
+    load.parseCache = parseCacheOfThisBuild();
+    loadModel(files, *model, diags, load);
     if (!diags.hasErrors()) {
         sema::CheckResult checked = sema::checkModel(*model, diags);
         (void)checked;

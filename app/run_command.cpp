@@ -6,6 +6,7 @@
 // it stopped at the clock limit or failed, since that is when one most wants
 // to look at them.
 
+#include "app/build_identity.h"
 #include "app/commands.h"
 #include "app/exit_status.h"
 #include "app/observe/observer_tee.h"
@@ -195,7 +196,9 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
 
     ParsedModel model;
     DiagnosticEngine diags(model.sources);
-    LoadStatus status = loadModel(files, model, diags);
+    LoadOptions load;
+    load.parseCache = parseCacheOfThisBuild();
+    LoadStatus status = loadModel(files, model, diags, load);
     bool colour = stderrColour(options);
     if (status == LoadStatus::UnreadableFile) {
         diags.flush(std::cerr, colour);

@@ -52,7 +52,15 @@ LoadStatus loadModel(const std::vector<std::string>& paths, ParsedModel& model,
             continue;
         }
         FileId id = model.sources.add(path, std::move(text));
-        model.units.push_back(parse::parseFile(model.sources.file(id), diags, parseOptions));
+        const SourceFile& file = model.sources.file(id);
+        if (auto cached = lookUpParsed(options.parseCache, file)) {
+            model.units.push_back(std::move(*cached));
+            continue;
+        }
+        size_t reported = diags.all().size();
+        model.units.push_back(parse::parseFile(file, diags, parseOptions));
+        if (diags.all().size() == reported)
+            storeParsed(options.parseCache, file, model.units.back());
     }
     if (unreadable)
         return LoadStatus::UnreadableFile;

@@ -5,6 +5,7 @@
 
 #include "frontend/ast/ast.h"
 #include "frontend/diag/diagnostics.h"
+#include "frontend/model/parse_cache.h"
 #include "frontend/source/source_file.h"
 
 #include <string>
@@ -22,6 +23,7 @@ struct LoadOptions {
     bool includeStdlib = true;
     bool twoStageParsing = true; // SLL first, LL only when SLL fails
     bool usePackedStdlib = true; // false: parse the stdlib sources (tests compare the two)
+    ParseCache parseCache;       // user files parsed by earlier runs (off by default)
 };
 
 enum class LoadStatus {
