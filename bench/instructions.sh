@@ -6,7 +6,9 @@
 #
 #   tiny      the autoscale model with 150 encoders for 8,640 simulated
 #             seconds (a tenth of a day), encoders and watcher started once
-#             (as bench/compare.sh runs it); the total, start-up included
+#             (as bench/compare.sh runs it); the total, start-up included:
+#             parsed (the parse cache off, as before it existed) and read
+#             from the parse cache (a second run of the same model)
 #   hop       the thread ring, 500 nodes: (80 rounds - 40 rounds) / 20,000
 #             hops, untimed (delay 0) and timed (delay 1)
 #   math      the autoscale model's sinF and expSample and one Rat sum, per
@@ -25,8 +27,11 @@ shared=${ABSIM_SHARED_BENCH:-$here/../../shared/bench}
 models=$(mktemp -d)
 trap 'rm -rf "$models"' EXIT
 
+# Each count parses its model (the parse cache off) unless the caller sets
+# ABSIM_CACHE_DIR for it.
 count() { # count MODEL -> instructions of `absim run MODEL`
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$absim" run "$1" 2>&1 >/dev/null |
+    if [ -n "${ABSIM_CACHE_DIR:-}" ]; then cache=on; else cache=off; fi
+    ABSIM_CACHE=$cache valgrind --tool=callgrind --callgrind-out-file=/dev/null "$absim" run "$1" 2>&1 >/dev/null |
         sed -n 's/.*refs: *//p' | tr -d ,
 }
 
@@ -35,7 +40,9 @@ tiny() {
         -e 's/Int encoders = 500;/Int encoders = 150;/' \
         -e 's/Rat horizon = 86400;/Rat horizon = 8640;/' \
         "$shared/abs/autoscale.abs" >"$models/tiny.abs"
-    echo "tiny: $(count "$models/tiny.abs") instructions"
+    echo "tiny: $(count "$models/tiny.abs") instructions (parsed)"
+    ABSIM_CACHE_DIR=$models/cache "$absim" check "$models/tiny.abs"
+    echo "tiny: $(ABSIM_CACHE_DIR=$models/cache count "$models/tiny.abs") instructions (parse cache)"
 }
 
 hop() {
