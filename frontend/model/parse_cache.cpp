@@ -149,8 +149,11 @@ void storeParsed(const ParseCache& cache, const SourceFile& file, ast::Compilati
 
     // Written aside and renamed into place, so that a reader (another run
     // at the same time) sees a whole entry or none.
+    // A folder made here is the user's alone: an entry whose text, build
+    // and checksum match is trusted as the parser's tree.
     std::error_code ec;
-    fs::create_directories(cache.directory, ec);
+    if (fs::create_directories(cache.directory, ec))
+        fs::permissions(cache.directory, fs::perms::owner_all, ec);
     fs::path path = entryPath(cache, file);
     fs::path temporary = path;
     temporary += ".tmp";

@@ -99,6 +99,8 @@ TEST_CASE("a stored tree comes back as the parser built it, ranges included") {
     storeParsed(folder.cache, parsed.file(), parsed.unit);
     CHECK(parsed.dump() == expected); // storing gave the tree back intact
     REQUIRE(folder.entries().size() == 1);
+    // The folder it made is the user's alone.
+    CHECK((fs::status(folder.path).permissions() & fs::perms::all) == fs::perms::owner_all);
 
     // Read into another file position, as another run would place it.
     SourceManager other;
