@@ -233,12 +233,20 @@ class MethodInliner {
     // inside a try block, so an exception raised on the way ends the frame
     // too, or unwinding lets go of them with the enclosing call's slots).
     // Copied into a caller, that `return` becomes the enclosing call's
-    // InlineExit, whose slots include these.
+    // InlineExit, whose slots include these. An exit left with no value to
+    // store does nothing: a Nop, which keeps its place (and its site) for
+    // unwinding.
     static void keepSlotsToFrameEnd(Code& code) {
-        for (Instr& in : code.instrs)
-            if (in.op == Opcode::InlineExit && in.imm > 0 &&
-                reachesOwnReturn(code, uint32_t(&in - code.instrs.data()) + 1))
-                in.imm = 0;
+        for (Instr& in : code.instrs) {
+            if (in.op != Opcode::InlineExit ||
+                !reachesOwnReturn(code, uint32_t(&in - code.instrs.data()) + 1))
+                continue;
+            in.imm = 0;
+            if (!in.e) {
+                in.op = Opcode::Nop;
+                in.slot = -1;
+            }
+        }
     }
     static bool reachesOwnReturn(const Code& code, uint32_t pc) {
         while (pc < code.instrs.size()) {
