@@ -527,7 +527,7 @@ bool Runtime::runFrames(Process* p) {
             const Instr& in = *ip;
             if (in.e) {
                 Value v = eval(in.e, ctx);
-                store(*top, in.dest, std::move(v));
+                storeInline(*top, in.dest, std::move(v));
             }
             // (None when the frame's end follows: lowering set imm to 0.)
             for (Value *l = ctx.locals + in.slot, *end = l + in.imm; l != end; ++l)
