@@ -222,6 +222,50 @@ class MethodInliner {
         for (size_t at : own)
             if (hasTarget(code.instrs[at].op))
                 code.instrs[at].target = oldToNew[code.instrs[at].target];
+        keepSlotsToFrameEnd(code);
+    }
+
+    // An InlineExit from which the frame's own `return` follows with
+    // nothing in between but jumps and the ends of the calls around it
+    // leaves its slots to the frame's end, which lets go of every slot a
+    // moment later: nothing can run or look at the frame in between (no
+    // statement that waits or calls; no handler, since a `return` is never
+    // inside a try block, so an exception raised on the way ends the frame
+    // too, or unwinding lets go of them with the enclosing call's slots).
+    // Copied into a caller, that `return` becomes the enclosing call's
+    // InlineExit, whose slots include these. An exit left with no value to
+    // store does nothing: a Nop, which keeps its place (and its site) for
+    // unwinding.
+    static void keepSlotsToFrameEnd(Code& code) {
+        for (Instr& in : code.instrs) {
+            if (in.op != Opcode::InlineExit ||
+                !reachesOwnReturn(code, uint32_t(&in - code.instrs.data()) + 1))
+                continue;
+            in.imm = 0;
+            if (!in.e) {
+                in.op = Opcode::Nop;
+                in.slot = -1;
+            }
+        }
+    }
+    static bool reachesOwnReturn(const Code& code, uint32_t pc) {
+        while (pc < code.instrs.size()) {
+            const Instr& in = code.instrs[pc];
+            switch (in.op) {
+            case Opcode::Jump: // forward only: the walk ends
+                pc = in.target;
+                break;
+            case Opcode::Nop:
+            case Opcode::InlineExit:
+                ++pc;
+                break;
+            case Opcode::Return:
+                return code.siteAt(pc) < 0;
+            default:
+                return false;
+            }
+        }
+        return false;
     }
 
     // Appends to the code being rewritten the call `call` of `callee`:

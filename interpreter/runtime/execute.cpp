@@ -527,12 +527,12 @@ bool Runtime::runFrames(Process* p) {
             const Instr& in = *ip;
             if (in.e) {
                 Value v = eval(in.e, ctx);
-                store(*top, in.dest, std::move(v));
+                storeInline(*top, in.dest, std::move(v));
             }
-            Value* l = ctx.locals + in.slot;
-            for (int64_t i = 0; i < in.imm; ++i)
-                if (l[i].holdsCell())
-                    l[i] = Value();
+            // (None when the frame's end follows: lowering set imm to 0.)
+            for (Value *l = ctx.locals + in.slot, *end = l + in.imm; l != end; ++l)
+                if (l->holdsCell()) [[unlikely]]
+                    *l = Value();
             ++ip;
             ABSIM_NEXT();
         }

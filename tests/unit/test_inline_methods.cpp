@@ -12,6 +12,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 namespace absim::testing {
 namespace {
@@ -127,6 +128,55 @@ TEST_CASE("small_non_recursive_callees_on_this_are_copied_into_their_callers") {
     // top (3 calls inside) is copied; rec, ping, guarded, onOther, big stay.
     CHECK(count(go, interp::Opcode::InlineEnter) == 4);
     CHECK(count(go, interp::Opcode::SyncCall) == 5);
+}
+
+// The slots of an inlined call are let go at its InlineExit (imm: how
+// many), unless the frame's own `return` follows with only jumps and the
+// ends of enclosing calls in between (imm 0: the frame's end lets go; a
+// Nop when there is no value to store either).
+TEST_CASE("an_inlined_call_just_before_the_frame_ends_leaves_its_slots_to_the_end") {
+    SemaFixture f;
+    auto program = f.build({R"(
+module Ends;
+class D {
+    Int x = 0;
+    Int leaf(Int a) { Int b = a + x; return b; }
+    Int early() { Int r = this.leaf(x); x = r; return r; }
+    Int last() { Int r = x; r = this.leaf(r); return r; }
+    Unit nested() { if (x > 0) { Int q = this.last(); } }
+    Unit looped() { while (x < 10) { x = this.leaf(x); } }
+    Unit dropped() { this.leaf(x); }
+}
+{ }
+)"});
+    REQUIRE(!f.diags.hasErrors());
+    auto lowered = interp::lowerProgram(*program, "", f.diags);
+    REQUIRE(lowered);
+    auto exits = [&](const std::string& name) {
+        std::vector<int64_t> out;
+        const interp::Code& code = method(*lowered, name);
+        checkSites(code);
+        for (const interp::Instr& in : code.instrs)
+            if (in.op == interp::Opcode::InlineExit)
+                out.push_back(in.imm);
+        return out;
+    };
+    // leaf's `a` is a field here: a slot of its own besides `b`.
+    CHECK(exits("D.early") == std::vector<int64_t>{2});
+    // `a` read in place of the local `r`: only `b`; the return follows.
+    CHECK(exits("D.last") == std::vector<int64_t>{0});
+    // last's own exit and the one copied with it: the frame ends after both.
+    CHECK(exits("D.nested") == std::vector<int64_t>{0, 0});
+    // The loop goes on after the call: its slots go at once.
+    CHECK(exits("D.looped") == std::vector<int64_t>{2});
+    // Nothing to store either: the exit is a Nop, in the callee's site.
+    const interp::Code& dropped = method(*lowered, "D.dropped");
+    CHECK(exits("D.dropped").empty());
+    REQUIRE(dropped.inlineSites.size() == 1);
+    uint32_t end = dropped.inlineSites[0].endPc;
+    REQUIRE(end > 0);
+    CHECK(dropped.instrs[end - 1].op == interp::Opcode::Nop);
+    CHECK(dropped.siteOf[end - 1] == 0);
 }
 
 TEST_CASE("the_pass_is_off_with_ABSIM_INLINE_METHODS_0") {
