@@ -3,6 +3,8 @@
 #include "frontend/ast/ast_pack.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -80,17 +82,23 @@ bool readWhole(const fs::path& path, std::string& out) {
 }
 
 // Keeps the directory at `capacity` entries, dropping the least recently
-// used (a hit renews an entry's time).
+// used (a hit renews an entry's time), and drops what a run that stopped
+// between writing an entry aside and renaming it left (an hour old: no run
+// is still writing it).
 void trim(const ParseCache& cache) {
     std::error_code ec;
     std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+    auto hourAgo = fs::file_time_type::clock::now() - std::chrono::hours(1);
     for (fs::directory_iterator it(cache.directory, ec), end; !ec && it != end; it.increment(ec)) {
-        if (it->path().extension() != ".ast")
-            continue;
         std::error_code timeError;
         fs::file_time_type t = it->last_write_time(timeError);
-        if (!timeError)
+        if (timeError)
+            continue;
+        if (it->path().extension() == ".ast")
             entries.emplace_back(t, it->path());
+        else if (it->path().filename().string().find(".ast.tmp") != std::string::npos &&
+                 t < hourAgo)
+            fs::remove(it->path(), timeError);
     }
     if (entries.size() <= cache.capacity)
         return;
@@ -147,13 +155,13 @@ void storeParsed(const ParseCache& cache, const SourceFile& file, ast::Compilati
     entry += *packed;
     putNumber(entry, fnv1a(entry));
 
-    // Written aside and renamed into place, so that a reader (another run
-    // at the same time) sees a whole entry or none.
     // A folder made here is the user's alone: an entry whose text, build
     // and checksum match is trusted as the parser's tree.
     std::error_code ec;
     if (fs::create_directories(cache.directory, ec))
         fs::permissions(cache.directory, fs::perms::owner_all, ec);
+    // Written aside and renamed into place, so that a reader (another run
+    // at the same time) sees a whole entry or none.
     fs::path path = entryPath(cache, file);
     fs::path temporary = path;
     temporary += ".tmp";

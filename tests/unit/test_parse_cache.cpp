@@ -215,7 +215,7 @@ TEST_CASE("loading stores only files that parsed without a diagnostic") {
     CHECK(entryCount() == 1);
 }
 
-TEST_CASE("the folder keeps its most recently used entries") {
+TEST_CASE("the folder keeps its most recently used entries and no stale leftovers") {
     CacheFolder folder;
     folder.cache.capacity = 2;
     auto text = [](int i) {
@@ -236,6 +236,19 @@ TEST_CASE("the folder keeps its most recently used entries") {
     CHECK(lookUpParsed(folder.cache, a.file()));
     CHECK(lookUpParsed(folder.cache, c.file()));
     CHECK_FALSE(lookUpParsed(folder.cache, b.file()));
+
+    // What a run that stopped before renaming left: dropped when an hour
+    // old, kept while another run may still be writing it.
+    fs::path oldTemporary = folder.path / "0123456789abcdef.ast.tmp4242";
+    fs::path newTemporary = folder.path / "0123456789abcdef.ast.tmp4343";
+    writeAll(oldTemporary, "partial");
+    writeAll(newTemporary, "partial");
+    fs::last_write_time(oldTemporary, now - std::chrono::hours(2));
+    Parsed d(text(4));
+    storeParsed(folder.cache, d.file(), d.unit);
+    CHECK_FALSE(fs::exists(oldTemporary));
+    CHECK(fs::exists(newTemporary));
+    CHECK(lookUpParsed(folder.cache, d.file()));
 }
 
 TEST_CASE("without a folder or a build id nothing is stored or read") {
