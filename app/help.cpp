@@ -53,7 +53,8 @@ Options:
   --dump-types             print the signature of every user declaration
                            and the inferred type of every local variable
   --parse-strategy=S       two-stage (default: fast SLL, full LL only when
-                           needed) or ll (always full LL; for benchmarks)
+                           needed) or ll (always full LL; for benchmarks);
+                           either parses, never reading the parse cache
   -h, --help               show this help
 )";
 

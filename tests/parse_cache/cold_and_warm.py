@@ -7,7 +7,8 @@ the warm cache (the run that reads it back instead of parsing).
 
 The warm runs must really have read entries: the test fails if the cold runs
 stored none, or if a warm run stored anything, even the same entry again (a
-hit stores nothing; a file that parsed with diagnostics is never stored).
+hit stores nothing; a file that parsed with diagnostics is never stored),
+and `check --parse-strategy` must not touch the cache.
 
 Usage: cold_and_warm.py --absim PATH --root SOURCE_DIR [--stride N]
 
@@ -51,6 +52,7 @@ def main():
         off = dict(base, ABSIM_CACHE='off')
         on = dict(base, ABSIM_CACHE_DIR=cache)
         stored = 0
+        clean = None  # a model that parses without diagnostics
         for m in models:
             before = entries(cache)
             reference = run(a.absim, m, off)
@@ -58,11 +60,24 @@ def main():
             after_cold = entries(cache)
             warm = run(a.absim, m, on)
             stored += len(after_cold - before)
+            if after_cold - before and clean is None:
+                clean = m
             if entries(cache) != after_cold:
                 failures.append(f'{m}: the warm run stored an entry')
             for name, got in (('cold', cold), ('warm', warm)):
                 if got != reference:
                     failures.append(f'{m}: the {name} run differs from the run without cache')
+        # `check --parse-strategy` is about the parser: it neither reads
+        # nor stores entries.
+        with tempfile.TemporaryDirectory() as other:
+            strategy = dict(base, ABSIM_CACHE_DIR=other)
+            for s in ('two-stage', 'll'):
+                if clean is None:
+                    break
+                p = subprocess.run([a.absim, 'check', '--parse-only', '--parse-strategy=' + s,
+                                    clean], env=strategy, capture_output=True)
+                if p.returncode != 0 or os.listdir(other):
+                    failures.append(f'check --parse-strategy={s} used the parse cache')
     for f in failures:
         print(f)
     if stored == 0:
