@@ -1,5 +1,6 @@
 #include "interpreter/value.h"
 
+#include "interpreter/list_spine.h"
 #include "interpreter/utf8.h"
 
 #include <gmp.h>
@@ -247,6 +248,7 @@ void Value::destroyNow(Tag tag, RefCounted* cell) noexcept {
     }
     case Tag::Data: {
         auto* d = static_cast<detail::DataCell*>(cell);
+        forgetSpineCell(d);
         Value* args = d->args();
         uint32_t arity = d->arity;
         for (uint32_t i = 0; i < arity; ++i) {

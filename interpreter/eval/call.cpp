@@ -9,6 +9,7 @@
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/eval/frame_slots.h"
+#include "interpreter/list_spine.h"
 
 #include <memory>
 
@@ -166,8 +167,10 @@ Value callFunction(const FunctionInfo* f, Value* args, EvalContext& ctx, const C
         if (v.isData() && v.arity() > 0) {
             const ConstructorInfo* c = v.constructor();
             for (const auto& [ctor, index] : f->selects)
-                if (ctor == c)
+                if (ctor == c) {
+                    noteSelected(c, index);
                     return v.arg(index);
+                }
         }
         throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
     }

@@ -4,6 +4,7 @@
 #include "interpreter/errors.h"
 #include "interpreter/eval/frame_slots.h"
 #include "interpreter/format.h"
+#include "interpreter/list_spine.h"
 #include "interpreter/numbers.h"
 #include "interpreter/runtime/object.h"
 #include "interpreter/runtime/process.h"
@@ -220,9 +221,14 @@ bool match(const Pattern* p, const Value& v, EvalContext& ctx) {
     case PatternOp::Constructor: {
         if (!v.isData() || v.constructor() != p->constructor)
             return false;
-        for (size_t i = 0; i < p->args.size(); ++i)
+        for (size_t i = 0; i < p->args.size(); ++i) {
+            // Binding the tail of a list: a second holder of its cells.
+            if (i == 1 && p->args[1]->op == PatternOp::Bind &&
+                p->constructor->builtin == BuiltinConstructor::Cons)
+                noteSpineCopied();
             if (!match(p->args[i], v.arg(i), ctx))
                 return false;
+        }
         return true;
     }
     }

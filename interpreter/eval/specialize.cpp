@@ -4,6 +4,7 @@
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/eval/float_chains.h"
+#include "interpreter/list_spine.h"
 #include "interpreter/numbers.h"
 #include "interpreter/small_rat.h"
 #include "interpreter/strings.h"
@@ -271,8 +272,10 @@ template <Shape S> Value evalSelector(const Expr* e, EvalContext& ctx) {
     if (v.isData() && v.arity() > 0) {
         const ConstructorInfo* c = v.constructor();
         for (const auto& [ctor, index] : e->function->selects)
-            if (ctor == c)
+            if (ctor == c) {
+                noteSelected(c, index);
                 return v.arg(index);
+            }
     }
     throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
 }

@@ -8,13 +8,18 @@ namespace absim::interp {
 
 namespace {
 
+// Whether `x` reads the variable `dest` names.
+bool readsDest(const Expr* x, const Dest& dest) {
+    ExprOp var = dest.kind == Dest::Kind::Local ? ExprOp::Local : ExprOp::Field;
+    return x->op == var && x->slot == dest.slot;
+}
+
 // `x + k`, `k + x` or `x - k` with x the variable `dest` names and k an Int
 // that fits: the value added, in `imm`.
 bool isCounterStep(const Expr* e, const Dest& dest, int64_t& imm) {
     if ((e->op != ExprOp::Add && e->op != ExprOp::Sub) || e->kids.size() != 2)
         return false;
-    ExprOp var = dest.kind == Dest::Kind::Local ? ExprOp::Local : ExprOp::Field;
-    auto same = [&](const Expr* x) { return x->op == var && x->slot == dest.slot; };
+    auto same = [&](const Expr* x) { return readsDest(x, dest); };
     auto smallInt = [](const Expr* x) {
         return x->op == ExprOp::Const && x->constant.isSmallInt();
     };
@@ -32,6 +37,28 @@ bool isCounterStep(const Expr* e, const Dest& dest, int64_t& imm) {
     }
     if (e->op == ExprOp::Add && smallInt(a) && same(b)) {
         imm = a->constant.smallInt();
+        return true;
+    }
+    return false;
+}
+
+// `x = appendright(x, e)` (the stdlib's, which absim implements natively)
+// or `x = tail(x)` (the selector of List): updated in place when x alone
+// holds its list (list_spine.h). In e2, the element.
+bool selectListUpdate(Instr& in) {
+    const Expr* e = in.e;
+    if (e->op != ExprOp::Call || !e->function || e->kids.empty() || !readsDest(e->kids[0], in.dest))
+        return false;
+    const FunctionInfo* f = e->function;
+    if (f->kind == FunctionInfo::Kind::Native && f->name == "ABS.StdLib.appendright" &&
+        e->kids.size() == 2) {
+        in.op = Opcode::ListAppend;
+        in.e2 = e->kids[1];
+        return true;
+    }
+    if (f->kind == FunctionInfo::Kind::Selector && e->kids.size() == 1 && f->selects.size() == 1 &&
+        f->selects[0].first->builtin == BuiltinConstructor::Cons && f->selects[0].second == 1) {
+        in.op = Opcode::ListDropHead;
         return true;
     }
     return false;
@@ -103,6 +130,8 @@ void selectIn(Code& code) {
         case Opcode::Assign: {
             bool local = in.dest.kind == Dest::Kind::Local;
             if (in.dest.kind == Dest::Kind::None)
+                break;
+            if (selectListUpdate(in))
                 break;
             if (isCounterStep(in.e, in.dest, in.imm))
                 in.op = local ? Opcode::AddLocal : Opcode::AddField;

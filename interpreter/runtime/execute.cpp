@@ -7,6 +7,7 @@
 #include "interpreter/errors.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/format.h"
+#include "interpreter/list_spine.h"
 #include "interpreter/numbers.h"
 #include "interpreter/runtime/call_args.h"
 #include "interpreter/runtime/runtime.h"
@@ -508,6 +509,24 @@ bool Runtime::runFrames(Process* p) {
             ip = holds ? ip + 1 : base + in.target;
             ABSIM_NEXT();
         }
+        op_ListAppend : {
+            // The element first: it may read the list, which is then
+            // still whole.
+            const Instr& in = *ip;
+            Value element = eval(in.e2, ctx);
+            appendRightInPlace(in.dest.kind == Dest::Kind::Local ? ctx.locals[in.dest.slot]
+                                                                 : ctx.self->fields[in.dest.slot],
+                               std::move(element));
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_ListDropHead : {
+            const Instr& in = *ip;
+            dropHeadInPlace(in.dest.kind == Dest::Kind::Local ? ctx.locals[in.dest.slot]
+                                                              : ctx.self->fields[in.dest.slot]);
+            ++ip;
+            ABSIM_NEXT();
+        }
         op_Match:
             ip = match(ip->pattern, ctx.locals[ip->slot], ctx) ? ip + 1 : base + ip->target;
             ABSIM_NEXT();
@@ -750,6 +769,7 @@ bool Runtime::runFrames(Process* p) {
                 break;
             }
             store(f, in.dest, Value(rest.arg(0)));
+            noteSpineCopied(); // the loop holds the rest of the list
             Value tail = rest.arg(1);
             rest = std::move(tail);
             ++f.pc;

@@ -81,4 +81,37 @@ TEST_CASE("every_loop_jumps_back_through_an_interruptible_instruction") {
     CHECK(count(c->init, interp::Opcode::AddLocal) == 0);
 }
 
+// `x = appendright(x, e)` and `x = tail(x)` on a field or a local become the
+// in-place list updates; the same calls on another variable, and a
+// function of the model's own that happens to be called appendright, stay
+// ordinary assignments.
+const char* kQueues = R"(
+module Queues;
+def List<Int> appendright(List<Int> l, Int x) = Cons(x, l);
+{
+    List<Int> jobs = Nil;
+    List<Int> other = Nil;
+    jobs = ABS.StdLib.appendright(jobs, 1);
+    jobs = ABS.StdLib.appendright(jobs, length(jobs));
+    jobs = tail(jobs);
+    other = ABS.StdLib.appendright(jobs, 2);
+    other = tail(jobs);
+    jobs = appendright(jobs, 3);
+}
+)";
+
+TEST_CASE("queue updates of a variable by itself are selected as in-place list updates") {
+    SemaFixture f;
+    auto program = f.build({kQueues});
+    REQUIRE(!f.diags.hasErrors());
+    auto lowered = interp::lowerProgram(*program, "", f.diags);
+    REQUIRE(lowered);
+    const interp::Code& main = lowered->main;
+    CHECK(count(main, interp::Opcode::ListAppend) == 2);
+    CHECK(count(main, interp::Opcode::ListDropHead) == 1);
+    for (const interp::Instr& in : main.instrs)
+        if (in.op == interp::Opcode::ListAppend)
+            CHECK(in.e2 == in.e->kids[1]);
+}
+
 } // namespace absim::testing
