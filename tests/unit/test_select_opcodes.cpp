@@ -58,14 +58,28 @@ size_t count(const interp::Code& code, interp::Opcode op) {
     return n;
 }
 
+// A model checked and lowered, which must succeed; the checked program is
+// kept with the lowered one.
+struct Lowered {
+    std::unique_ptr<sema::Program> checked;
+    std::unique_ptr<interp::RuntimeProgram> program;
+    const interp::RuntimeProgram* operator->() const { return program.get(); }
+};
+
+Lowered lower(SemaFixture& f, const char* source) {
+    Lowered out;
+    out.checked = f.build({source});
+    REQUIRE(!f.diags.hasErrors());
+    out.program = interp::lowerProgram(*out.checked, "", f.diags);
+    REQUIRE(out.program);
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("every_loop_jumps_back_through_an_interruptible_instruction") {
     SemaFixture f;
-    auto program = f.build({kLoops});
-    REQUIRE(!f.diags.hasErrors());
-    auto lowered = interp::lowerProgram(*program, "", f.diags);
-    REQUIRE(lowered);
+    auto lowered = lower(f, kLoops);
     const interp::ClassInfo* c = nullptr;
     for (const interp::ClassInfo& k : lowered->classes)
         if (k.name == "Loops.C")
@@ -102,10 +116,7 @@ def List<Int> appendright(List<Int> l, Int x) = Cons(x, l);
 
 TEST_CASE("queue updates of a variable by itself are selected as in-place list updates") {
     SemaFixture f;
-    auto program = f.build({kQueues});
-    REQUIRE(!f.diags.hasErrors());
-    auto lowered = interp::lowerProgram(*program, "", f.diags);
-    REQUIRE(lowered);
+    auto lowered = lower(f, kQueues);
     const interp::Code& main = lowered->main;
     CHECK(count(main, interp::Opcode::ListAppend) == 2);
     CHECK(count(main, interp::Opcode::ListDropHead) == 1);
