@@ -266,10 +266,30 @@ class Inliner {
         chain_.pop_back();
     }
 
+    // The argument a call gives back unchanged, when the callee's body is
+    // one of its parameters and no other argument could raise; else nullptr.
+    static const Expr* soleArgumentResult(const Expr* e) {
+        const Expr* body = e->function->body;
+        if (body->op != ExprOp::Local || size_t(body->slot) >= e->kids.size())
+            return nullptr;
+        for (size_t i = 0; i < e->kids.size(); ++i)
+            if (int32_t(i) != body->slot && e->kids[i]->op != ExprOp::Const &&
+                e->kids[i]->op != ExprOp::Local)
+                return nullptr;
+        return e->kids[size_t(body->slot)];
+    }
+
     // Rewrites the call `e` into its callee's body; returns the node that
     // now holds the body (e itself when no argument needed a `let`).
     Expr* inlineAt(Expr* e) {
         const FunctionInfo* f = e->function;
+        if (const Expr* only = soleArgumentResult(e)) {
+            // The stdlib's `list`, which `list[a, b]` calls: the call is
+            // its argument, a Cons chain later passes can see (and fold).
+            *e = Expr(*only);
+            ++inlined_;
+            return e;
+        }
         uint32_t base = *slots_;
         *slots_ += f->slotCount;
         ++inlined_;

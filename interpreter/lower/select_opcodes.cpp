@@ -2,6 +2,7 @@
 
 #include "interpreter/program/runtime_program.h"
 
+#include <deque>
 #include <utility>
 
 namespace absim::interp {
@@ -42,18 +43,42 @@ bool isCounterStep(const Expr* e, const Dest& dest, int64_t& imm) {
     return false;
 }
 
-// `x = appendright(x, e)` (the stdlib's, which absim implements natively)
-// or `x = tail(x)` (the selector of List): updated in place when x alone
-// holds its list (list_spine.h). In e2, the element.
-bool selectListUpdate(Instr& in) {
+// The element of a one-element list expression `list[e]`, as built by
+// lowering (Cons(e, Nil)) or folded into a constant; else nullptr.
+const Expr* onlyElement(const Expr* l, std::deque<Expr>& exprs) {
+    if (l->op == ExprOp::Construct && l->constructor->builtin == BuiltinConstructor::Cons &&
+        l->kids.size() == 2 && l->kids[1]->op == ExprOp::Const &&
+        l->kids[1]->constant.is(BuiltinConstructor::Nil))
+        return l->kids[0];
+    if (l->op == ExprOp::Const && l->constant.is(BuiltinConstructor::Cons) &&
+        l->constant.arg(1).is(BuiltinConstructor::Nil)) {
+        Expr& element = exprs.emplace_back();
+        element.constant = l->constant.arg(0);
+        element.line = l->line;
+        return &element;
+    }
+    return nullptr;
+}
+
+// `x = appendright(x, e)` and `x = concatenate(x, list[e])` (the stdlib's,
+// which absim implements natively), or `x = tail(x)` (the selector of
+// List): updated in place when x alone holds its list (list_spine.h). In
+// e2, the element.
+bool selectListUpdate(Instr& in, std::deque<Expr>& exprs) {
     const Expr* e = in.e;
     if (e->op != ExprOp::Call || !e->function || e->kids.empty() || !readsDest(e->kids[0], in.dest))
         return false;
     const FunctionInfo* f = e->function;
-    if (f->kind == FunctionInfo::Kind::Native && f->name == "ABS.StdLib.appendright" &&
-        e->kids.size() == 2) {
+    if (f->kind == FunctionInfo::Kind::Native && e->kids.size() == 2) {
+        const Expr* element = nullptr;
+        if (f->name == "ABS.StdLib.appendright")
+            element = e->kids[1];
+        else if (f->name == "ABS.StdLib.concatenate")
+            element = onlyElement(e->kids[1], exprs);
+        if (!element)
+            return false;
         in.op = Opcode::ListAppend;
-        in.e2 = e->kids[1];
+        in.e2 = element;
         return true;
     }
     if (f->kind == FunctionInfo::Kind::Selector && e->kids.size() == 1 && f->selects.size() == 1 &&
@@ -124,14 +149,14 @@ void selectBranch(Instr& in) {
     in.relation = mask;
 }
 
-void selectIn(Code& code) {
+void selectIn(Code& code, std::deque<Expr>& exprs) {
     for (Instr& in : code.instrs) {
         switch (in.op) {
         case Opcode::Assign: {
             bool local = in.dest.kind == Dest::Kind::Local;
             if (in.dest.kind == Dest::Kind::None)
                 break;
-            if (selectListUpdate(in))
+            if (selectListUpdate(in, exprs))
                 break;
             if (isCounterStep(in.e, in.dest, in.imm))
                 in.op = local ? Opcode::AddLocal : Opcode::AddField;
@@ -156,11 +181,11 @@ void selectOpcodes(RuntimeProgram& program) {
     // Not the classes' init code: objects without an init block have their
     // field initialisers (Assign) run directly (Runtime::initialiseDirectly).
     for (ClassInfo& c : program.classes) {
-        selectIn(c.recover);
+        selectIn(c.recover, program.exprs);
         for (auto& m : c.ownedMethods)
-            selectIn(m->code);
+            selectIn(m->code, program.exprs);
     }
-    selectIn(program.main);
+    selectIn(program.main, program.exprs);
 }
 
 } // namespace absim::interp

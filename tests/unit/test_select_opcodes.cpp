@@ -3,6 +3,7 @@
 // COG can be interrupted), in init blocks too, which keep generic
 // assignments (Runtime::initialiseDirectly reads them).
 
+#include "interpreter/format.h"
 #include "interpreter/lower/lowerer.h"
 #include "interpreter/program/runtime_program.h"
 #include "tests/unit/sema_fixture.h"
@@ -10,6 +11,8 @@
 #include <doctest/doctest.h>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace absim::testing {
 namespace {
@@ -95,10 +98,11 @@ TEST_CASE("every_loop_jumps_back_through_an_interruptible_instruction") {
     CHECK(count(c->init, interp::Opcode::AddLocal) == 0);
 }
 
-// `x = appendright(x, e)` and `x = tail(x)` on a field or a local become the
-// in-place list updates; the same calls on another variable, and a
-// function of the model's own that happens to be called appendright, stay
-// ordinary assignments.
+// `x = appendright(x, e)`, `x = concatenate(x, list[e])` and `x = tail(x)`
+// on a field or a local become the in-place list updates; the same calls
+// on another variable, a concatenation of a longer list, and a function of
+// the model's own that happens to be called appendright stay ordinary
+// assignments.
 const char* kQueues = R"(
 module Queues;
 def List<Int> appendright(List<Int> l, Int x) = Cons(x, l);
@@ -107,6 +111,9 @@ def List<Int> appendright(List<Int> l, Int x) = Cons(x, l);
     List<Int> other = Nil;
     jobs = ABS.StdLib.appendright(jobs, 1);
     jobs = ABS.StdLib.appendright(jobs, length(jobs));
+    jobs = concatenate(jobs, list[length(other)]);
+    jobs = concatenate(jobs, list[4]);
+    jobs = concatenate(jobs, list[4, 5]);
     jobs = tail(jobs);
     other = ABS.StdLib.appendright(jobs, 2);
     other = tail(jobs);
@@ -118,11 +125,14 @@ TEST_CASE("queue updates of a variable by itself are selected as in-place list u
     SemaFixture f;
     auto lowered = lower(f, kQueues);
     const interp::Code& main = lowered->main;
-    CHECK(count(main, interp::Opcode::ListAppend) == 2);
+    CHECK(count(main, interp::Opcode::ListAppend) == 4);
     CHECK(count(main, interp::Opcode::ListDropHead) == 1);
+    std::vector<std::string> elements;
     for (const interp::Instr& in : main.instrs)
         if (in.op == interp::Opcode::ListAppend)
-            CHECK(in.e2 == in.e->kids[1]);
+            elements.push_back(in.e2->op == interp::ExprOp::Const ? interp::toString(in.e2->constant)
+                                                                  : "call");
+    CHECK(elements == std::vector<std::string>{"1", "call", "call", "4"});
 }
 
 } // namespace absim::testing
