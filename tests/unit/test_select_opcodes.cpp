@@ -130,8 +130,8 @@ TEST_CASE("queue updates of a variable by itself are selected as in-place list u
     std::vector<std::string> elements;
     for (const interp::Instr& in : main.instrs)
         if (in.op == interp::Opcode::ListAppend)
-            elements.push_back(in.e2->op == interp::ExprOp::Const ? interp::toString(in.e2->constant)
-                                                                  : "call");
+            elements.push_back(
+                in.e2->op == interp::ExprOp::Const ? interp::toString(in.e2->constant) : "call");
     CHECK(elements == std::vector<std::string>{"1", "call", "call", "4"});
 }
 
