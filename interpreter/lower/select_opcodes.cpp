@@ -2,8 +2,10 @@
 
 #include "interpreter/program/runtime_program.h"
 
+#include <algorithm>
 #include <deque>
 #include <utility>
+#include <vector>
 
 namespace absim::interp {
 
@@ -89,6 +91,30 @@ bool selectListUpdate(Instr& in, std::deque<Expr>& exprs) {
     return false;
 }
 
+// A piece of a concatenation that is a String whatever the model: a
+// literal, a template, a toString(..).
+bool isPlainlyString(const Expr* e) {
+    return (e->op == ExprOp::Const && e->constant.isString()) || e->op == ExprOp::Template ||
+           (e->op == ExprOp::Call && e->function && e->function->name == "ABS.StdLib.toString");
+}
+
+// `x = x + a + b ..` with some piece plainly a String: the text a model
+// builds up in a loop (a report, a CSV line), appended to in the buffer x
+// alone holds instead of copied at each step. In args, the pieces.
+bool selectStringAppend(Instr& in) {
+    std::vector<const Expr*> pieces;
+    const Expr* e = in.e;
+    for (; e->op == ExprOp::Add && e->kids.size() == 2; e = e->kids[0])
+        pieces.push_back(e->kids[1]);
+    if (pieces.empty() || !readsDest(e, in.dest) ||
+        std::none_of(pieces.begin(), pieces.end(), isPlainlyString))
+        return false;
+    std::reverse(pieces.begin(), pieces.end());
+    in.op = Opcode::StringAppend;
+    in.args = std::move(pieces);
+    return true;
+}
+
 // What the evaluator's front door reads inline (evaluator.h: eval).
 bool isLeaf(const Expr* e) {
     return e->op == ExprOp::Const || e->op == ExprOp::Local || e->op == ExprOp::Field;
@@ -156,7 +182,7 @@ void selectIn(Code& code, std::deque<Expr>& exprs) {
             bool local = in.dest.kind == Dest::Kind::Local;
             if (in.dest.kind == Dest::Kind::None)
                 break;
-            if (selectListUpdate(in, exprs))
+            if (selectListUpdate(in, exprs) || selectStringAppend(in))
                 break;
             if (isCounterStep(in.e, in.dest, in.imm))
                 in.op = local ? Opcode::AddLocal : Opcode::AddField;

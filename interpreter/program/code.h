@@ -79,7 +79,8 @@ struct GuardCode {
     X(JumpUnlessLL) /* if !(locals[slot] rel locals[slot2]): pc = target  (e: the condition) */    \
     X(JumpUnlessLK) /* if !(locals[slot] rel imm): pc = target  (e: the condition) */              \
     X(ListAppend)   /* dest = appendright(dest, e2), in place when it can (list_spine.h) */        \
-    X(ListDropHead) /* dest = tail(dest), in place when it can */
+    X(ListDropHead) /* dest = tail(dest), in place when it can */                                 \
+    X(StringAppend) /* dest = dest + args[0] + .. on a String, in its buffer when it can */
 
 #define ABSIM_OPCODE_ENUMERATOR(op) op,
 enum class Opcode : uint8_t { ABSIM_FOR_EACH_OPCODE(ABSIM_OPCODE_ENUMERATOR) };

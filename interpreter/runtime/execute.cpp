@@ -12,6 +12,7 @@
 #include "interpreter/runtime/call_args.h"
 #include "interpreter/runtime/runtime.h"
 #include "interpreter/runtime/spawn.h"
+#include "interpreter/strings.h"
 
 #include <cstring>
 #include <iterator>
@@ -101,6 +102,23 @@ inline void store(Frame& f, const Dest& d, Value&& v) {
         return;
     }
     slot = eval(in.e, ctx);
+}
+
+// text = text + pieces[0] + pieces[1] .. (StringAppend), text a String.
+// The pieces are evaluated first, in order, as `+` evaluates them; one
+// that is not a String raises what `+` raises, before text changes. Then
+// they go into text's own buffer when nobody else holds it (concat).
+[[gnu::noinline]] void appendPieces(Value& text, const std::vector<const Expr*>& pieces,
+                                    EvalContext& ctx) {
+    size_t n = pieces.size();
+    CallArgs values(n);
+    for (size_t i = 0; i < n; ++i) {
+        values[i] = eval(pieces[i], ctx);
+        if (!values[i].isString())
+            concat(text, values[i]);
+    }
+    for (size_t i = 0; i < n; ++i)
+        text = concat(std::move(text), values[i]);
 }
 
 // Whether `a rel b` holds, `rel` a RelationMask.
@@ -524,6 +542,17 @@ bool Runtime::runFrames(Process* p) {
             const Instr& in = *ip;
             dropHeadInPlace(in.dest.kind == Dest::Kind::Local ? ctx.locals[in.dest.slot]
                                                               : ctx.self->fields[in.dest.slot]);
+            ++ip;
+            ABSIM_NEXT();
+        }
+        op_StringAppend : {
+            const Instr& in = *ip;
+            Value& text = in.dest.kind == Dest::Kind::Local ? ctx.locals[in.dest.slot]
+                                                            : ctx.self->fields[in.dest.slot];
+            if (text.isString()) [[likely]]
+                appendPieces(text, in.args, ctx);
+            else
+                putResult(text, in.e->fn(in.e, ctx)); // not a String: `+` as written
             ++ip;
             ABSIM_NEXT();
         }

@@ -135,4 +135,36 @@ TEST_CASE("queue updates of a variable by itself are selected as in-place list u
     CHECK(elements == std::vector<std::string>{"1", "call", "call", "4"});
 }
 
+// `x = x + a + ..` with a piece that is plainly a String becomes a
+// StringAppend with its pieces in order; sums of numbers, a String piece
+// that is only a variable or a sum in parentheses, and `x = a + x` stay
+// assignments.
+const char* kTexts = R"(
+module Texts;
+{
+    String s = "";
+    String name = "n";
+    Int n = 0;
+    Int m = 1;
+    s = s + toString(n);
+    s = s + "a" + name + `b$n$`;
+    s = s + (name + "c");
+    s = s + name;
+    s = "z" + s;
+    n = n + m;
+    n = n + m + 2;
+}
+)";
+
+TEST_CASE("appending plain strings to a variable by itself is selected as a StringAppend") {
+    SemaFixture f;
+    auto lowered = lower(f, kTexts);
+    const interp::Code& main = lowered->main;
+    std::vector<size_t> pieces;
+    for (const interp::Instr& in : main.instrs)
+        if (in.op == interp::Opcode::StringAppend)
+            pieces.push_back(in.args.size());
+    CHECK(pieces == std::vector<size_t>{1, 3});
+}
+
 } // namespace absim::testing
