@@ -10,7 +10,7 @@ namespace absim::interp {
 namespace {
 
 using detail::DataCell;
-using spine_detail::RememberedTail;
+using spine_detail::RememberedList;
 using spine_detail::slotOf;
 using spine_detail::state;
 
@@ -19,9 +19,11 @@ DataCell* consCell(const Value& v) {
 }
 
 // The last cell of the spine from `cell` on when each of its cells is held
-// once (by the variable or by the cell before it), else nullptr.
-DataCell* soleLastCell(DataCell* cell) {
-    for (;;) {
+// once (by the variable or by the cell before it), else nullptr; `count`
+// gets the number of cells when it is found.
+DataCell* soleLastCell(DataCell* cell, int64_t& count) {
+    count = 1;
+    for (;; ++count) {
         if (cell->refs != 1)
             return nullptr;
         const Value& rest = cell->args()[1];
@@ -32,13 +34,26 @@ DataCell* soleLastCell(DataCell* cell) {
     }
 }
 
-void remember(const RefCounted* first, RefCounted* last) {
-    state.tails[slotOf(first)] = RememberedTail{first, last, state.copies};
+// The entry of the list from `first`, or nullptr.
+RememberedList* known(const RefCounted* first) {
+    RememberedList& l = state.lists[slotOf(first)];
+    return l.first == first ? &l : nullptr;
 }
 
-RememberedTail* remembered(const RefCounted* first) {
-    RememberedTail& t = state.tails[slotOf(first)];
-    return t.first == first && t.era == state.copies ? &t : nullptr;
+// The entry of the list from `first`, made empty if it held another list.
+RememberedList& claim(const RefCounted* first) {
+    RememberedList& l = state.lists[slotOf(first)];
+    if (l.first != first)
+        l = RememberedList{first, nullptr, 0, 0, 0, nullptr, 0};
+    return l;
+}
+
+RefCounted* trustedLast(const RememberedList* l) {
+    return l && l->last && l->era == state.copies ? l->last : nullptr;
+}
+
+int64_t trustedLength(const RememberedList* l) {
+    return l && l->length > 0 && l->lengthEra == state.appends ? l->length : 0;
 }
 
 } // namespace
@@ -46,13 +61,26 @@ RememberedTail* remembered(const RefCounted* first) {
 void appendRightInPlace(Value& list, Value element) {
     DataCell* first = consCell(list);
     if (first && first->refs == 1) {
-        RememberedTail* known = remembered(first);
-        DataCell* last = known ? static_cast<DataCell*>(known->last) : soleLastCell(first);
+        const RememberedList* before = known(first);
+        int64_t length = trustedLength(before);
+        auto* last = static_cast<DataCell*>(trustedLast(before));
+        if (!last) {
+            int64_t counted = 0;
+            last = soleLastCell(first, counted);
+            length = counted;
+        }
         if (last) {
             Value cell = Value::cons(std::move(element), Value::nil());
             DataCell* added = ValueAccess::dataCell(cell);
             last->args()[1] = std::move(cell); // was Nil: nothing to release
-            remember(first, added);
+            // Every list this cell ends is one longer: only this one's
+            // length stays known.
+            ++state.appends;
+            RememberedList& l = claim(first);
+            l.last = added;
+            l.era = state.copies;
+            l.length = length ? length + 1 : 0;
+            l.lengthEra = state.appends;
             return;
         }
     }
@@ -66,7 +94,11 @@ void appendRightInPlace(Value& list, Value element) {
     for (auto it = items.rbegin(); it != items.rend(); ++it)
         rebuilt = Value::cons(**it, std::move(rebuilt));
     list = std::move(rebuilt);
-    remember(ValueAccess::dataCell(list), last);
+    RememberedList& l = claim(ValueAccess::dataCell(list));
+    l.last = last;
+    l.era = state.copies;
+    l.length = int64_t(items.size()) + 1;
+    l.lengthEra = state.appends;
 }
 
 void dropHeadInPlace(Value& list) {
@@ -79,16 +111,80 @@ void dropHeadInPlace(Value& list) {
         list = Value(list.arg(1));
         return;
     }
-    RememberedTail* known = remembered(first);
-    RefCounted* last = known ? known->last : nullptr;
     // The first cell goes (freeing it forgets it); its tail moves out of it
     // into the variable, held once as before.
-    Value rest = std::move(first->args()[1]);
-    list = std::move(rest);
-    if (last) {
-        if (const DataCell* next = consCell(list))
-            remember(next, last);
+    const RememberedList* entry = known(first);
+    if (!entry) [[likely]] {
+        list = Value(std::move(first->args()[1]));
+        return;
     }
+    RememberedList was = *entry;
+    RefCounted* last = trustedLast(entry);
+    int64_t length = trustedLength(entry);
+    list = Value(std::move(first->args()[1]));
+    const DataCell* next = consCell(list);
+    if (!next)
+        return;
+    // What was known, one place on.
+    RememberedList& l = claim(next);
+    if (last) {
+        l.last = last;
+        l.era = state.copies;
+    }
+    if (length > 1) {
+        l.length = length - 1;
+        l.lengthEra = state.appends;
+    }
+    if (was.cursor && was.cursorIndex > 0) {
+        l.cursor = was.cursor;
+        l.cursorIndex = was.cursorIndex - 1;
+    }
+}
+
+// Lists this short are walked: as quick as asking what is remembered, and
+// they do not take an entry from a long one.
+constexpr int64_t kShortList = 16;
+
+int64_t listLength(const Value& list) {
+    int64_t length = 0;
+    const Value* l = &list;
+    for (; length < kShortList && l->is(BuiltinConstructor::Cons); l = &l->arg(1))
+        ++length;
+    if (length < kShortList)
+        return length;
+    const DataCell* first = consCell(list);
+    if (int64_t remembered = trustedLength(known(first)))
+        return remembered;
+    for (; l->is(BuiltinConstructor::Cons); l = &l->arg(1))
+        ++length;
+    RememberedList& r = claim(first);
+    r.length = length;
+    r.lengthEra = state.appends;
+    return length;
+}
+
+const Value& listElement(const Value& list, int64_t n) {
+    const DataCell* first = consCell(list);
+    if (!first)
+        throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+    const DataCell* cell = first;
+    int64_t index = 0;
+    const RememberedList* r = n < kShortList ? nullptr : known(first);
+    if (r && r->cursor && r->cursorIndex <= n) {
+        cell = static_cast<const DataCell*>(r->cursor);
+        index = r->cursorIndex;
+    }
+    for (; index < n; ++index) {
+        cell = consCell(cell->args()[1]);
+        if (!cell)
+            throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+    }
+    if (n >= kShortList) {
+        RememberedList& l = claim(first);
+        l.cursor = cell;
+        l.cursorIndex = n;
+    }
+    return cell->args()[0];
 }
 
 } // namespace absim::interp

@@ -1,5 +1,7 @@
 #pragma once
-// `x = appendright(x, e)` and `x = tail(x)` on a list variable, in place.
+// Lists used as queues and walked by index: `x = appendright(x, e)` and
+// `x = tail(x)` on a list variable in place, and `length` and `nth`
+// without walking again what was walked before.
 //
 // A list used as a FIFO queue (append at the end, take from the front) is
 // the commonest queue of ABS models. Done as written, each append copies
@@ -20,6 +22,13 @@
 // cell itself, checked at every append. A first cell that is freed drops
 // what was remembered with it, so its memory reused by another list is not
 // mistaken for it.
+//
+// The same entry remembers the list's length and the last cell `nth`
+// reached, so `while (i < length(l)) { .. nth(l, i) .. }` is linear, not
+// quadratic. A list's cells never change except by an append in place,
+// which lengthens every list its last cell belongs to: the length is
+// trusted while no other list was appended to in place. Positions never
+// change, so the cell `nth` reached stays right while the first cell lives.
 
 #include "interpreter/value.h"
 
@@ -29,10 +38,15 @@ namespace absim::interp {
 
 namespace spine_detail {
 
-struct RememberedTail {
-    const RefCounted* first; // the list's first cell
-    RefCounted* last;        // its last cell, each cell between held once
-    uint64_t era;            // the copy count when last was found
+// What is known of the list whose first cell is `first`.
+struct RememberedList {
+    const RefCounted* first;
+    RefCounted* last;         // its last cell, each cell between held once,
+    uint64_t era;             //   while era == copies
+    int64_t length;           // its length (0: unknown),
+    uint64_t lengthEra;       //   while lengthEra == appends
+    const RefCounted* cursor; // its cell at position cursorIndex (from 0),
+    int64_t cursorIndex;      //   or nullptr
 };
 
 // Direct-mapped by the first cell's address: a few queues of one model
@@ -40,8 +54,9 @@ struct RememberedTail {
 constexpr size_t kRemembered = 16;
 
 struct SpineState {
-    uint64_t copies; // references into spines copied so far
-    RememberedTail tails[kRemembered];
+    uint64_t copies;  // references into spines copied so far
+    uint64_t appends; // appends in place so far
+    RememberedList lists[kRemembered];
 };
 
 // Trivial, so reaching it needs no initialisation check (as pool.h).
@@ -70,9 +85,9 @@ inline void noteSelected(const ConstructorInfo* c, uint32_t index) noexcept {
 
 // A data cell is being freed: if it was a remembered first cell, forget it.
 inline void forgetSpineCell(const RefCounted* cell) noexcept {
-    spine_detail::RememberedTail& t = spine_detail::state.tails[spine_detail::slotOf(cell)];
-    if (t.first == cell) {
-        t.first = nullptr;
+    spine_detail::RememberedList& l = spine_detail::state.lists[spine_detail::slotOf(cell)];
+    if (l.first == cell) {
+        l.first = nullptr;
     }
 }
 
@@ -82,5 +97,12 @@ void appendRightInPlace(Value& list, Value element);
 // list = tail(list); raises PatternMatchFailException on an empty list, as
 // the selector does.
 void dropHeadInPlace(Value& list);
+
+// length(list).
+int64_t listLength(const Value& list);
+
+// nth(list, n), 0 <= n; raises PatternMatchFailException past the end, as
+// the stdlib's nth does.
+const Value& listElement(const Value& list, int64_t n);
 
 } // namespace absim::interp

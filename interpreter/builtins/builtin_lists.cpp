@@ -10,6 +10,7 @@
 #include "interpreter/errors.h"
 #include "interpreter/eval/eval_context.h"
 #include "interpreter/eval/evaluator.h"
+#include "interpreter/list_spine.h"
 #include "interpreter/runtime/runtime.h"
 
 #include <vector>
@@ -18,7 +19,9 @@ namespace absim::interp {
 
 namespace {
 
-bool isCons(const Value& v) { return v.is(BuiltinConstructor::Cons); }
+bool isCons(const Value& v) {
+    return v.is(BuiltinConstructor::Cons);
+}
 
 // Prepends the elements of `items` (in order) to `tail`.
 Value prependAll(const std::vector<const Value*>& items, Value tail) {
@@ -27,23 +30,19 @@ Value prependAll(const std::vector<const Value*>& items, Value tail) {
     return tail;
 }
 
+// length and nth remember where they got to (list_spine.h).
 Value nativeLength(EvalContext&, Value* a) {
-    int64_t n = 0;
-    for (const Value* l = &a[0]; isCons(*l); l = &l->arg(1))
-        ++n;
-    return Value::fromInt(n);
+    return Value::fromInt(listLength(a[0]));
 }
 
-Value nativeIsEmpty(EvalContext&, Value* a) { return Value::fromBool(!isCons(a[0])); }
+Value nativeIsEmpty(EvalContext&, Value* a) {
+    return Value::fromBool(!isCons(a[0]));
+}
 
 Value nativeNth(EvalContext&, Value* a) {
-    const Value* l = &a[0];
     if (!a[1].isSmallInt() || a[1].smallInt() < 0)
         throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
-    for (int64_t n = a[1].smallInt(); isCons(*l); l = &l->arg(1), --n)
-        if (n == 0)
-            return l->arg(0);
-    throwBuiltinException(BuiltinConstructor::PatternMatchFailException);
+    return listElement(a[0], a[1].smallInt());
 }
 
 Value nativeConcatenate(EvalContext&, Value* a) {

@@ -5,9 +5,11 @@ the updates absim does in place (`x = appendright(x, e)`,
 `x = concatenate(x, list[e])`, `x = tail(x)`) with everything that can
 share a list or a part of it (copies, `Cons`, tails taken by the selector,
 by a `case` and inside a function, `foreach`, lists kept in a pair, sent
-to an object and sent back), on locals of the main block and on fields of
-an object, runs each with absim, and compares what it prints with the same
-operations done on Python tuples.
+to an object and sent back) and with what remembers where it got to
+(`length` and `nth`, of whole lists and of their tails, and walks by
+index), on locals of the main block and on fields of an object, runs each
+with absim, and compares what it prints with the same operations done on
+Python tuples.
 
 Usage: random_queues.py --absim PATH [--programs N] [--steps N] [--seed S]
 
@@ -48,7 +50,7 @@ class Program:
         r, s = self.rng, self.state
         i, j = r.randrange(VARS), r.randrange(VARS)
         x, y = self.name(i), self.name(j)
-        op = r.randrange(15)
+        op = r.randrange(21)
         if op <= 2:
             k = self.constant()
             self.emit(f'{x} = appendright({x}, {k});')
@@ -94,6 +96,39 @@ class Program:
         elif op == 13:
             self.emit(f'{x} = Nil;')
             s[i] = ()
+        elif op == 14:
+            # The length of a list inside another, asked before and after
+            # that other grows in place.
+            self.emit(f'if ({y} != Nil) {{ {x} = appendright({x}, length(tail({y}))); }}')
+            if s[j]:
+                s[i] = s[i] + (len(s[j]) - 1,)
+        elif op == 15:
+            k = r.randrange(6)
+            self.emit(f'if (length({y}) > {k}) {{ {x} = appendright({x}, nth({y}, {k})); }}')
+            if len(s[j]) > k:
+                s[i] = s[i] + (s[j][k],)
+        elif op == 16:
+            k = r.randrange(3)
+            self.emit(f'if (length({y}) > {k + 1}) {{ {x} = appendright({x}, nth(tail({y}), {k})); }}')
+            if len(s[j]) > k + 1:
+                s[i] = s[i] + (s[j][k + 1],)
+        elif op == 17 and i != j:
+            # A walk by index over one list while another grows.
+            self.emit(f'i = 0; while (i < length({y})) {{ {x} = appendright({x}, nth({y}, i) + 1000); '
+                      f'i = i + 1; }}')
+            for e in s[j]:
+                s[i] = s[i] + (e + 1000,)
+        elif op == 18:
+            self.emit(f'{x} = appendright({x}, length({x}) + length(rest({y})));')
+            s[i] = s[i] + (len(s[i]) + len(s[j][1:]),)
+        elif op == 19:
+            # nth, then the list loses its first cell, then nth again.
+            self.emit(f'if (length({x}) > 3) {{ {x} = appendright({x}, nth({x}, 2)); {x} = tail({x}); '
+                      f'{x} = appendright({x}, nth({x}, 2)); }}')
+            if len(s[i]) > 3:
+                s[i] = s[i] + (s[i][2],)
+                s[i] = s[i][1:]
+                s[i] = s[i] + (s[i][2],)
         else:
             self.emit(f'println("{x} " + toString({x}));')
             self.expected.append(f'{x} {show(s[i])}')
@@ -146,6 +181,7 @@ class FieldsImpl implements Fields {{
 {decl_fields}
     Unit go(Keeper k) {{
         Pair<List<Int>, List<Int>> kept = Pair(Nil, Nil);
+        Int i = 0;
 {chr(10).join(field.lines)}
         List<Int> back = await k!kept();
         println("kept " + toString(back));
@@ -154,6 +190,7 @@ class FieldsImpl implements Fields {{
 
 {{
     Pair<List<Int>, List<Int>> kept = Pair(Nil, Nil);
+    Int i = 0;
 {decl_locals}
 {chr(10).join(l[4:] for l in local.lines)}
     Fields o = new FieldsImpl();
@@ -168,7 +205,7 @@ class FieldsImpl implements Fields {{
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--absim', required=True)
-    ap.add_argument('--programs', type=int, default=60)
+    ap.add_argument('--programs', type=int, default=100)
     ap.add_argument('--steps', type=int, default=80)
     ap.add_argument('--seed', type=int, default=20261128)
     a = ap.parse_args()

@@ -79,8 +79,8 @@ TEST_CASE("a freed first cell is forgotten") {
     for (int64_t i = 0; i < 3; ++i)
         appendRightInPlace(q, I(i));
     const RefCounted* first = firstCell(q);
-    const spine_detail::RememberedTail& entry =
-        spine_detail::state.tails[spine_detail::slotOf(first)];
+    const spine_detail::RememberedList& entry =
+        spine_detail::state.lists[spine_detail::slotOf(first)];
     CHECK(entry.first == first);
     q = Value::nil();
     CHECK(entry.first == nullptr);
@@ -102,6 +102,42 @@ TEST_CASE("a freed first cell is forgotten") {
         made.push_back(std::move(n));
     }
     CHECK(str(holder) == "list[5,6]");
+}
+
+TEST_CASE("length and nth remember where they got to, and forget what an append changed") {
+    Value q = Value::nil();
+    for (int64_t i = 0; i < 10000; ++i)
+        appendRightInPlace(q, I(i));
+    CHECK(listLength(q) == 10000);
+    for (int64_t i = 0; i < 10000; i += 7)
+        CHECK(listElement(q, i).smallInt() == i);
+    const spine_detail::RememberedList& entry =
+        spine_detail::state.lists[spine_detail::slotOf(firstCell(q))];
+    CHECK(entry.cursorIndex == 9996);
+    CHECK(listElement(q, 3).smallInt() == 3); // behind the cursor: from the start
+    CHECK_THROWS(listElement(q, 10000));
+
+    // The list from the second cell: its length, then its first cell's
+    // list grows in place, which makes that list longer too.
+    Value inner = q.arg(1);
+    noteSpineCopied();
+    CHECK(listLength(inner) == 9999);
+    const RefCounted* second = firstCell(inner);
+    inner = Value();
+    appendRightInPlace(q, I(10000));
+    CHECK(firstCell(q.arg(1)) == second);
+    Value again = q.arg(1);
+    noteSpineCopied();
+    CHECK(listLength(again) == 10000);
+    CHECK(listLength(q) == 10001);
+
+    // Losing the first cell keeps what is known, one place on.
+    again = Value();
+    CHECK(listElement(q, 500).smallInt() == 500);
+    dropHeadInPlace(q);
+    CHECK(listLength(q) == 10000);
+    CHECK(listElement(q, 499).smallInt() == 500);
+    CHECK(listElement(q, 9999).smallInt() == 10000);
 }
 
 } // namespace absim::interp::testing
