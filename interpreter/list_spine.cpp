@@ -84,8 +84,11 @@ void appendRightInPlace(Value& list, Value element) {
             return;
         }
     }
-    // Empty, or seen by others: a new spine as appendright makes it, which
-    // this variable alone holds.
+    // Empty, or seen by others: a new spine, which this variable alone holds.
+    list = appendedCopy(list, std::move(element));
+}
+
+Value appendedCopy(const Value& list, Value element) {
     Value rebuilt = Value::cons(std::move(element), Value::nil());
     DataCell* last = ValueAccess::dataCell(rebuilt);
     std::vector<const Value*> items;
@@ -93,12 +96,13 @@ void appendRightInPlace(Value& list, Value element) {
         items.push_back(&l->arg(0));
     for (auto it = items.rbegin(); it != items.rend(); ++it)
         rebuilt = Value::cons(**it, std::move(rebuilt));
-    list = std::move(rebuilt);
-    RememberedList& l = claim(ValueAccess::dataCell(list));
+    // Every cell is new and held once: what an append in place needs.
+    RememberedList& l = claim(ValueAccess::dataCell(rebuilt));
     l.last = last;
     l.era = state.copies;
     l.length = int64_t(items.size()) + 1;
     l.lengthEra = state.appends;
+    return rebuilt;
 }
 
 void dropHeadInPlace(Value& list) {
@@ -118,20 +122,18 @@ void dropHeadInPlace(Value& list) {
         list = Value(std::move(first->args()[1]));
         return;
     }
-    RememberedList was = *entry;
-    RefCounted* last = trustedLast(entry);
-    int64_t length = trustedLength(entry);
+    RememberedList was = *entry; // freeing the first cell forgets it
     list = Value(std::move(first->args()[1]));
     const DataCell* next = consCell(list);
     if (!next)
         return;
     // What was known, one place on.
     RememberedList& l = claim(next);
-    if (last) {
+    if (RefCounted* last = trustedLast(&was)) {
         l.last = last;
         l.era = state.copies;
     }
-    if (length > 1) {
+    if (int64_t length = trustedLength(&was); length > 1) {
         l.length = length - 1;
         l.lengthEra = state.appends;
     }

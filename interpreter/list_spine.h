@@ -94,6 +94,9 @@ inline void forgetSpineCell(const RefCounted* cell) noexcept {
 // list = appendright(list, element): `list` is the variable itself.
 void appendRightInPlace(Value& list, Value element);
 
+// appendright(list, element) as a new list, whose last cell is remembered.
+Value appendedCopy(const Value& list, Value element);
+
 // list = tail(list); raises PatternMatchFailException on an empty list, as
 // the selector does.
 void dropHeadInPlace(Value& list);

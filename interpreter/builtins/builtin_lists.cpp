@@ -53,10 +53,7 @@ Value nativeConcatenate(EvalContext&, Value* a) {
 }
 
 Value nativeAppendright(EvalContext&, Value* a) {
-    std::vector<const Value*> items;
-    for (const Value* l = &a[0]; isCons(*l); l = &l->arg(1))
-        items.push_back(&l->arg(0));
-    return prependAll(items, Value::cons(a[1], Value::nil()));
+    return appendedCopy(a[0], std::move(a[1]));
 }
 
 Value nativeReverse(EvalContext&, Value* a) {
