@@ -3,6 +3,7 @@
 
 #include "app/commands.h"
 #include "app/exit_status.h"
+#include "app/startup_heap.h"
 #include "frontend/diag/diagnostics.h"
 
 #include <iostream>
@@ -27,6 +28,7 @@ bool stderrColour(const GlobalOptions& options) {
 int main(int argc, char** argv) {
     using namespace absim;
     using namespace absim::cli;
+    prepareStartupHeap();
     std::ios::sync_with_stdio(false);
 
     CommandLine args(std::vector<std::string>(argv + 1, argv + argc));
