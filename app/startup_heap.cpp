@@ -44,9 +44,12 @@ void prepareStartupHeap() {
     // The heap grows by at least this much each time; large blocks come
     // from it too, not from mappings of their own; and freed memory stays
     // in it. Otherwise blocks made again would fault again, page by page.
+    // The run's own thread (interpreter/run/run_model.cpp) allocates from
+    // this heap too, not from a new arena of its own, mapped page by page.
+    // (The thread that starts it waits meanwhile: no lock is contended.)
     if (mallopt(M_TOP_PAD, int(kStartupHeap)) == 0 ||
         mallopt(M_MMAP_THRESHOLD, int(kStartupHeap)) == 0 ||
-        mallopt(M_TRIM_THRESHOLD, int(kTrimThreshold)) == 0)
+        mallopt(M_TRIM_THRESHOLD, int(kTrimThreshold)) == 0 || mallopt(M_ARENA_MAX, 1) == 0)
         return;
     // A block larger than the free top of the heap makes the heap grow by
     // it and the pad; freed, it leaves that much free at the top.
