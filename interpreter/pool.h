@@ -1,11 +1,17 @@
 #pragma once
 // Free lists of small blocks, by size class, for what the interpreter makes
 // and drops once per call or per process (processes, their frame stacks,
-// frame slots, futures): after warm-up a call costs no malloc/free.
+// frame slots, futures, data cells): after warm-up a call costs no
+// malloc/free.
 //
 // One set of lists per thread (one interpreter runs on one thread), never
-// shared. A thread's blocks go back to the system when the thread ends;
-// blocks freed after that go straight to the system too.
+// shared. A list that runs dry is refilled with a slab of blocks carved
+// from one allocation (a queue that grows by thousands of cells costs a
+// malloc per slab, not per cell). Slabs are kept for the process's
+// lifetime: when a thread ends, its free blocks go to a shared store that
+// the next thread's lists draw from, and so do blocks freed after that
+// (a slab is never given back, since blocks of it may still be alive in
+// values another thread holds).
 
 #include <cstddef>
 #include <new>
@@ -31,6 +37,7 @@ struct Lists {
 inline thread_local Lists lists{};
 
 void* allocateSlow(size_t cls);
+void freeAfterEnd(void* p, size_t cls) noexcept;
 void freeAll() noexcept;
 
 } // namespace pool_detail
@@ -60,8 +67,12 @@ inline void* poolAllocate(size_t bytes) {
 inline void poolFree(void* p, size_t bytes) noexcept {
     using namespace pool_detail;
     size_t cls = (bytes + kGrain - 1) / kGrain;
-    if (cls >= kClasses || cls == 0 || lists.ended) {
+    if (cls >= kClasses || cls == 0) {
         ::operator delete(p);
+        return;
+    }
+    if (lists.ended) [[unlikely]] {
+        freeAfterEnd(p, cls);
         return;
     }
     auto* b = static_cast<FreeBlock*>(p);
