@@ -19,9 +19,8 @@ using absim::interp::poolFree;
 
 namespace {
 
-// A size class that nothing else in the unit tests uses, so that its
-// lists start empty in a new thread and the store holds only what these
-// tests put there.
+// A size class that little else uses (slot arrays of 30 values, data
+// cells of 30 arguments), so that the store holds little else.
 constexpr size_t kOddSize = 496;
 
 std::vector<void*> allocateMany(size_t n) {
@@ -35,10 +34,10 @@ std::vector<void*> allocateMany(size_t n) {
 
 TEST_CASE("pool: a dry list is refilled with a slab, blocks in address order") {
     std::vector<void*> blocks;
-    std::thread([&] { blocks = allocateMany(20); }).join();
-    // The first blocks of a fresh thread come from one slab, one after
-    // the other (or from a list an earlier thread left, which the same
-    // carving made in the same order).
+    std::thread([&] { blocks = allocateMany(200); }).join();
+    // Past whatever an earlier thread left in the store, a fresh thread's
+    // blocks come from slabs (33 blocks of this size each), one after the
+    // other.
     size_t consecutive = 0;
     for (size_t i = 1; i < blocks.size(); ++i)
         consecutive += static_cast<char*>(blocks[i]) - static_cast<char*>(blocks[i - 1]) ==
