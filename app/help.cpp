@@ -29,6 +29,8 @@ Environment:
                      $XDG_CACHE_HOME/absim or ~/.cache/absim); a file read
                      again unchanged by the same absim is not parsed again
   ABSIM_CACHE=off    parse every file every time
+  ABSIM_PREFAULT=off map the heap page by page as it is first used, not
+                     the start-up heap in one call (docs/performance.md)
 
 Exit statuses:
   0   success (for `run`: normal end or clock limit reached)
