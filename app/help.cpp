@@ -133,7 +133,9 @@ Options:
 
 } // namespace
 
-void printUsage() { std::cout << kUsage; }
+void printUsage() {
+    std::cout << kUsage;
+}
 
 bool knownCommand(const std::string& command) {
     return command == "check" || command == "run" || command == "repl";
