@@ -8,17 +8,17 @@
 // (MADV_POPULATE_WRITE, ~1 us a page), before anything else allocates.
 //
 // ABSIM_PREFAULT=off leaves the C library's defaults alone; so do the
-// sanitizer builds, whose allocator is not glibc's, and systems without
-// the call (Linux before 5.14), where the pages are mapped at first touch
-// as before.
+// sanitizer builds, whose allocator is not glibc's, glibc before 2.33, and
+// systems without the call (Linux before 5.14), where the pages are mapped
+// at first touch as before.
 
 #include "app/startup_heap.h"
 
 #include <cstdint>
-#include <cstdlib> // defines __GLIBC__ when it is glibc
+#include <cstdlib>
 #include <cstring>
 
-#if defined(__linux__) && defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#ifdef ABSIM_STARTUP_HEAP
 
 #include <malloc.h>
 #include <sys/mman.h>

@@ -3,8 +3,7 @@
 reversed every other round, and prints for each the minimum and median of
 its CPU time (user+sys, microsecond resolution from getrusage) and of its
 wall time. Interleaving keeps a drift of the machine's speed from favouring
-either binary; bench/wall_ab.sh does the same for two binaries with
-/usr/bin/time, whose resolution (10 ms) is too coarse for start-up.
+either binary. (bench/wall_ab.sh OLD NEW MODEL [N] is the two-binary form.)
 
     bench/interleave.py N MODEL.abs ABSIM... [-- RUN OPTIONS]
 

@@ -76,8 +76,7 @@ TEST_CASE("pool: blocks outlive their thread and are recycled when freed") {
     // Still the thread's data: its slab was not given back.
     for (size_t i = 0; i < blocks.size(); ++i)
         CHECK(static_cast<unsigned char*>(blocks[i])[kOddSize - 1] == i + 1);
-    // Freed by a thread whose lists have ended (its own cleanup ran), a
-    // block goes to the store; here, freed by a live thread, to its lists.
+    // Freed by another, live thread: into that thread's lists.
     std::set<void*> freed(blocks.begin(), blocks.end());
     std::vector<void*> again;
     std::thread([&] {
@@ -86,6 +85,38 @@ TEST_CASE("pool: blocks outlive their thread and are recycled when freed") {
         again = allocateMany(8);
     }).join();
     CHECK(std::all_of(again.begin(), again.end(), [&](void* b) { return freed.count(b) != 0; }));
+}
+
+namespace {
+
+// Frees its block when the thread ends, after the pool's own cleanup of
+// that thread has run: it is made before the thread's first block, so
+// it is destroyed after that block's cleanup.
+struct FreedAtThreadEnd {
+    void* block = nullptr;
+    ~FreedAtThreadEnd() {
+        if (block)
+            poolFree(block, kOddSize);
+    }
+};
+thread_local FreedAtThreadEnd freedAtThreadEnd;
+
+} // namespace
+
+TEST_CASE("pool: a block freed after its thread's lists ended goes to the next thread") {
+    void* late = nullptr;
+    std::thread([&] {
+        FreedAtThreadEnd& holder = freedAtThreadEnd; // made first
+        holder.block = poolAllocate(kOddSize);
+        late = holder.block;
+    }).join();
+    // The store's newest list for the class is that one block.
+    void* next = nullptr;
+    std::thread([&] {
+        next = poolAllocate(kOddSize);
+        poolFree(next, kOddSize);
+    }).join();
+    CHECK(next == late);
 }
 
 #endif

@@ -12,7 +12,7 @@
 #include <cstring>
 #include <vector>
 
-#if defined(__linux__) && defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#ifdef ABSIM_STARTUP_HEAP
 #include <malloc.h>
 #include <sys/mman.h>
 #include <sys/utsname.h>
