@@ -18,10 +18,10 @@ class ObserverTee : public interp::RunObserver {
         for (auto* o : to_)
             o->dcCreated(dc, name, time, fromCloudProvider);
     }
-    void dcIntervalClosed(uint32_t dc, int resource, int64_t interval, const interp::Value* total,
-                          const interp::Value& consumed) override {
+    void dcIntervalsClosed(uint32_t dc, int resource, int64_t first, int64_t count,
+                           const interp::Value* total, const interp::Value& consumed) override {
         for (auto* o : to_)
-            o->dcIntervalClosed(dc, resource, interval, total, consumed);
+            o->dcIntervalsClosed(dc, resource, first, count, total, consumed);
     }
     void dcShutdown(uint32_t dc, const interp::Value& time) override {
         for (auto* o : to_)

@@ -13,25 +13,47 @@ void RecordObserver::dcCreated(uint32_t id, std::string_view name, const Value& 
     if (id >= dcs_.size()) {
         dcs_.resize(id + 1, nullptr);
         costs_.resize(id + 1, Value::fromInt(0));
+        open_.resize(id + 1);
     }
     dcs_[id] = &record_.addDc(std::string(name), toNumber(time), fromCloudProvider);
 }
 
-void RecordObserver::dcIntervalClosed(uint32_t id, int resource, int64_t interval,
-                                      const Value* total, const Value& consumed) {
-    if (!keepHistory_)
+void RecordObserver::dcIntervalsClosed(uint32_t id, int resource, int64_t first, int64_t count,
+                                       const Value* total, const Value& consumed) {
+    if (!keepHistory_ || count <= 0)
         return;
     report::DcRecord* d = dc(id);
     if (!d || resource < 0 || resource >= int(report::kResources.size()))
         return;
-    bool empty = true;
-    for (const auto& h : d->history)
-        empty = empty && h.empty();
     // The first interval to close defines where the history starts (the
     // runtime closes intervals of every live DC, from its creation on).
-    if (empty)
-        d->firstInterval = interval;
-    d->closeInterval(report::kResources[resource], toCapacity(total), toNumber(consumed));
+    bool none = true;
+    for (size_t r = 0; r < report::kResources.size(); ++r)
+        none = none && d->history[r].empty() && open_[id][r].count == 0;
+    if (none)
+        d->firstInterval = first;
+    OpenRun& run = open_[id][size_t(resource)];
+    bool unlimited = total == nullptr || total->isNull();
+    if (run.count > 0 && run.total.isNull() == unlimited &&
+        interp::equals(run.consumed, consumed) &&
+        (unlimited || interp::equals(run.total, *total))) {
+        run.count += count;
+        return;
+    }
+    settle(id, resource);
+    run.total = unlimited ? Value() : *total;
+    run.consumed = consumed;
+    run.count = count;
+}
+
+void RecordObserver::settle(uint32_t id, int resource) {
+    OpenRun& run = open_[id][size_t(resource)];
+    if (run.count == 0)
+        return;
+    dcs_[id]->closeInterval(report::kResources[size_t(resource)],
+                            toCapacity(run.total.isNull() ? nullptr : &run.total),
+                            toNumber(run.consumed), run.count);
+    run = OpenRun{};
 }
 
 void RecordObserver::dcShutdown(uint32_t id, const Value& time) {
@@ -74,6 +96,10 @@ void RecordObserver::counterAdded(std::string_view name, const Value&, const Val
 }
 
 void RecordObserver::finished(const Value& now, const interp::RunStats& stats) {
+    for (uint32_t id = 0; id < open_.size(); ++id)
+        for (int r = 0; r < int(report::kResources.size()); ++r)
+            if (dcs_[id])
+                settle(id, r);
     record_.facts.finalTime = toNumber(now);
     for (const auto& [name, total] : counters_)
         record_.metrics.incrementCounter(name, toNumber(total));

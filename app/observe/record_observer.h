@@ -7,6 +7,7 @@
 #include "app/report/run_record.h"
 #include "interpreter/run/run_observer.h"
 
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -21,8 +22,8 @@ class RecordObserver : public interp::RunObserver {
 
     void dcCreated(uint32_t dc, std::string_view name, const interp::Value& time,
                    bool fromCloudProvider) override;
-    void dcIntervalClosed(uint32_t dc, int resource, int64_t interval, const interp::Value* total,
-                          const interp::Value& consumed) override;
+    void dcIntervalsClosed(uint32_t dc, int resource, int64_t first, int64_t count,
+                           const interp::Value* total, const interp::Value& consumed) override;
     void dcShutdown(uint32_t dc, const interp::Value& time) override;
     void dcCost(uint32_t dc, const interp::Value& time, const interp::Value& cost) override;
     void metricSample(std::string_view name, const interp::Value& time,
@@ -42,6 +43,18 @@ class RecordObserver : public interp::RunObserver {
   private:
     report::DcRecord* dc(uint32_t id) { return id < dcs_.size() ? dcs_[id] : nullptr; }
 
+    // The newest run of one DC's resource, still in interpreter numbers: a
+    // busy machine closes its intervals one by one, and most say what the
+    // one before said (a saturated server, a steady load), so they only
+    // lengthen the run. It goes into the record, as report numbers, when a
+    // different interval comes or the run ends.
+    struct OpenRun {
+        interp::Value total; // null: unlimited
+        interp::Value consumed;
+        int64_t count = 0;
+    };
+    void settle(uint32_t id, int resource);
+
     // Transparent hashing, so a counter is found by the model's string_view
     // without building a std::string per increment.
     struct NameHash {
@@ -51,8 +64,9 @@ class RecordObserver : public interp::RunObserver {
 
     report::RunRecord& record_;
     bool keepHistory_ = true;
-    std::vector<report::DcRecord*> dcs_; // by the runtime's DC id
-    std::vector<interp::Value> costs_;   // per DC id, exact
+    std::vector<report::DcRecord*> dcs_;                               // by the runtime's DC id
+    std::vector<std::array<OpenRun, report::kResources.size()>> open_; // by DC id
+    std::vector<interp::Value> costs_;                                 // per DC id, exact
     interp::Value totalCost_;
     // Counters add exactly in interpreter numbers (cheap for the common
     // countUp) and go into the record, in first-use order, at the end.

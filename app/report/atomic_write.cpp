@@ -32,7 +32,7 @@ std::string temporaryNameFor(const std::filesystem::path& target) {
     return (dir / name).string();
 }
 
-bool writeAll(int fd, const std::string& contents) {
+bool writeAll(int fd, std::string_view contents) {
     const char* p = contents.data();
     std::size_t left = contents.size();
     while (left > 0) {
@@ -51,6 +51,10 @@ bool writeAll(int fd, const std::string& contents) {
 } // namespace
 
 WriteResult writeFileAtomically(const std::string& path, const std::string& contents) {
+    return writeFileAtomically(path, [&](const Emit& emit) { emit(contents); });
+}
+
+WriteResult writeFileAtomically(const std::string& path, const Producer& produce) {
     std::filesystem::path target(path);
     if (target.filename().empty())
         return WriteResult::failure(fmt::format("cannot write '{}': not a file name", path));
@@ -60,8 +64,20 @@ WriteResult writeFileAtomically(const std::string& path, const std::string& cont
     if (fd < 0)
         return WriteResult::failure(fmt::format("cannot write '{}': {}", path, reason(errno)));
 
-    bool written = writeAll(fd, contents) && ::fsync(fd) == 0;
-    int err = written ? 0 : errno;
+    // The first failure's errno is the one reported; later pieces are refused.
+    bool written = true;
+    int err = 0;
+    produce([&](std::string_view piece) {
+        if (written && !writeAll(fd, piece)) {
+            written = false;
+            err = errno;
+        }
+        return written;
+    });
+    if (written && ::fsync(fd) != 0) {
+        written = false;
+        err = errno;
+    }
     if (::close(fd) != 0 && written) {
         written = false;
         err = errno;
@@ -75,6 +91,15 @@ WriteResult writeFileAtomically(const std::string& path, const std::string& cont
         return WriteResult::failure(fmt::format("cannot write '{}': {}", path, reason(err)));
     }
     return WriteResult::success();
+}
+
+std::string collect(const Producer& produce) {
+    std::string out;
+    produce([&](std::string_view piece) {
+        out += piece;
+        return true;
+    });
+    return out;
 }
 
 } // namespace absim::report

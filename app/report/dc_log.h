@@ -16,6 +16,12 @@ std::string renderDcLogCsv(const RunRecord& record);
 // the same model, arguments and seed) and every DC with its intervals.
 std::string renderDcLogJson(const RunRecord& record);
 
+// The same texts piece by piece: a long run's log has millions of rows
+// (one per interval, however few runs of equal intervals the record holds),
+// more than is worth holding in memory at once.
+void streamDcLogCsv(const RunRecord& record, const Emit& emit);
+void streamDcLogJson(const RunRecord& record, const Emit& emit);
+
 // Renders by extension and writes atomically; an unknown extension is an
 // error too (see output_paths.h).
 WriteResult writeDcLog(const RunRecord& record, const std::string& path);

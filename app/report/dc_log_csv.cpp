@@ -49,33 +49,40 @@ void appendMetricsCsv(std::string& out, const RunRecord& record) {
 
 } // namespace
 
-std::string renderDcLogCsv(const RunRecord& record) {
-    std::string out = "dc,resource,time,total,consumed,load_percent,total_exact,consumed_exact,"
-                      "created,shutdown,cloud\n";
+void streamDcLogCsv(const RunRecord& record, const Emit& emit) {
+    ChunkedText out(emit);
+    std::string& text = out.text(); // the same string throughout; ready() empties it
+    text = "dc,resource,time,total,consumed,load_percent,total_exact,consumed_exact,"
+           "created,shutdown,cloud\n";
     for (const DcRecord& dc : record.dcs) {
         std::string name = csvField(dc.name);
         std::string tail = decimal(dc.created.value) + "," +
                            (dc.shutdown ? decimal(dc.shutdown->value) : std::string()) + "," +
                            (dc.fromCloudProvider ? "true" : "false") + "\n";
         for (Resource r : kResources) {
+            std::string head = name + ',' + resourceName(r) + ',';
             long long time = dc.firstInterval;
-            for (const IntervalUsage& u : dc.intervals(r)) {
+            for (const IntervalRun& run : dc.intervals(r)) {
+                // The rows of a run differ only in their time.
+                const IntervalUsage& u = run.usage;
                 auto load = loadPercent(u);
-                out += name;
-                out += ',';
-                out += resourceName(r);
-                out += ',' + std::to_string(time++);
-                out += ',' + (u.total ? decimal(u.total->value) : std::string("inf"));
-                out += ',' + decimal(u.consumed.value);
-                out += ',' + (load ? rounded(*load, 3) : std::string());
-                out += ',' + (u.total ? u.total->exact : std::string("inf"));
-                out += ',' + u.consumed.exact;
-                out += ',' + tail;
+                std::string rest = ',' + (u.total ? decimal(u.total->value) : std::string("inf"));
+                rest += ',' + decimal(u.consumed.value);
+                rest += ',' + (load ? rounded(*load, 3) : std::string());
+                rest += ',' + (u.total ? u.total->exact : std::string("inf"));
+                rest += ',' + u.consumed.exact;
+                rest += ',' + tail;
+                for (long long k = 0; k < run.count; ++k) {
+                    text += head;
+                    text += std::to_string(time++);
+                    text += rest;
+                    if (!out.ready())
+                        return;
+                }
             }
         }
     }
-    appendMetricsCsv(out, record);
-    return out;
+    appendMetricsCsv(text, record);
 }
 
 } // namespace absim::report

@@ -37,26 +37,6 @@ Json intervalJson(long long time, const IntervalUsage& u) {
     return j;
 }
 
-Json dcJson(const DcRecord& dc) {
-    Json j = Json::object();
-    j["name"] = dc.name;
-    j["created"] = jsonNumber(dc.created.value);
-    j["shutdown"] = dc.shutdown ? jsonNumber(dc.shutdown->value) : Json(nullptr);
-    j["cloud"] = dc.fromCloudProvider;
-    j["cost"] = jsonNumber(dc.cost.value);
-    j["first_interval"] = dc.firstInterval;
-    Json resources = Json::object();
-    for (Resource r : kResources) {
-        Json list = Json::array();
-        long long time = dc.firstInterval;
-        for (const IntervalUsage& u : dc.intervals(r))
-            list.push_back(intervalJson(time++, u));
-        resources[resourceName(r)] = std::move(list);
-    }
-    j["resources"] = std::move(resources);
-    return j;
-}
-
 Json runJson(const RunFacts& facts) {
     Json j = Json::object();
     j["model"] = facts.model;
@@ -104,17 +84,71 @@ Json metricsJson(const ModelMetrics& m) {
 
 } // namespace
 
-std::string renderDcLogJson(const RunRecord& record) {
-    Json root = Json::object();
-    root["format"] = "absim-dc-log";
-    root["version"] = 1;
-    root["run"] = runJson(record.facts);
-    Json dcs = Json::array();
-    for (const DcRecord& dc : record.dcs)
-        dcs.push_back(dcJson(dc));
-    root["dcs"] = std::move(dcs);
-    root["metrics"] = metricsJson(record.metrics);
-    return layoutJson(root);
+// The file is what layoutJson makes of {"format", "version", "run", "dcs",
+// "metrics"}, written piece by piece: the DCs' interval lists are made
+// here, a line per interval, so a long run's log is never whole in memory.
+// The indentation below is layoutJson's at each depth (dcs 4, a DC's
+// members 6, resources 8, intervals 10).
+void streamDcLogJson(const RunRecord& record, const Emit& emit) {
+    ChunkedText out(emit);
+    std::string& text = out.text(); // the same string throughout; ready() empties it
+    text += "{\n  \"format\": \"absim-dc-log\",\n  \"version\": 1,\n  \"run\": ";
+    layoutJsonInto(runJson(record.facts), 2, text);
+    text += ",\n  \"dcs\": [";
+    const char* dcSeparator = "\n    {";
+    for (const DcRecord& dc : record.dcs) {
+        text += dcSeparator;
+        dcSeparator = ",\n    {";
+        Json members = Json::object();
+        members["name"] = dc.name;
+        members["created"] = jsonNumber(dc.created.value);
+        members["shutdown"] = dc.shutdown ? jsonNumber(dc.shutdown->value) : Json(nullptr);
+        members["cloud"] = dc.fromCloudProvider;
+        members["cost"] = jsonNumber(dc.cost.value);
+        members["first_interval"] = dc.firstInterval;
+        for (auto it = members.begin(); it != members.end(); ++it) {
+            text += it == members.begin() ? "\n      " : ",\n      ";
+            layoutJsonInto(Json(it.key()), 6, text);
+            text += ": ";
+            layoutJsonInto(it.value(), 6, text);
+        }
+        text += ",\n      \"resources\": {";
+        for (Resource r : kResources) {
+            text += r == kResources.front() ? "\n        " : ",\n        ";
+            layoutJsonInto(Json(resourceName(r)), 8, text);
+            text += ": ";
+            const auto& runs = dc.intervals(r);
+            if (runs.empty()) {
+                text += "[]";
+                continue;
+            }
+            text += '[';
+            const char* separator = "\n          ";
+            long long time = dc.firstInterval;
+            for (const IntervalRun& run : runs) {
+                // The lines of a run differ only in their time, the first member.
+                std::string line;
+                layoutJsonInto(intervalJson(0, run.usage), 10, line);
+                const std::string head = "{\"time\": ";
+                const std::string rest = line.substr(head.size() + 1); // past the time 0
+                for (long long k = 0; k < run.count; ++k) {
+                    text += separator;
+                    separator = ",\n          ";
+                    text += head;
+                    text += std::to_string(time++);
+                    text += rest;
+                    if (!out.ready())
+                        return;
+                }
+            }
+            text += "\n        ]";
+        }
+        text += "\n      }\n    }";
+    }
+    text += record.dcs.empty() ? "]" : "\n  ]";
+    text += ",\n  \"metrics\": ";
+    layoutJsonInto(metricsJson(record.metrics), 2, text);
+    text += "\n}\n";
 }
 
 } // namespace absim::report

@@ -24,6 +24,48 @@ std::size_t maxPerGroup(std::vector<StepSegment>& steps, std::size_t limit) {
     return group;
 }
 
+std::size_t maxPerGroup(const std::vector<StepRun>& runs, std::size_t limit,
+                        std::vector<StepSegment>& out) {
+    long long total = 0;
+    for (const StepRun& r : runs)
+        total += r.count;
+    auto cap = static_cast<long long>(limit);
+    if (limit == 0 || total <= cap) {
+        for (const StepRun& r : runs)
+            for (long long k = 0; k < r.count; ++k)
+                out.push_back({r.x0 + double(k), r.x0 + double(k + 1), r.y});
+        return 1;
+    }
+    long long group = (total + cap - 1) / cap;
+    std::size_t next = 0; // the run the next group starts in
+    long long used = 0;   // how many of its steps earlier groups took
+    while (next < runs.size()) {
+        StepSegment merged;
+        bool first = true;
+        for (long long need = group; need > 0 && next < runs.size();) {
+            const StepRun& r = runs[next];
+            long long take = std::min(need, r.count - used);
+            double x = r.x0 + double(used);
+            if (first) {
+                merged.x0 = x;
+                merged.y = r.y;
+                first = false;
+            } else {
+                merged.y = std::max(merged.y, r.y);
+            }
+            merged.x1 = x + double(take);
+            used += take;
+            need -= take;
+            if (used == r.count) {
+                ++next;
+                used = 0;
+            }
+        }
+        out.push_back(merged);
+    }
+    return static_cast<std::size_t>(group);
+}
+
 void envelope(std::vector<Point>& points, std::size_t limit) {
     if (limit < 2 || points.size() <= limit)
         return;

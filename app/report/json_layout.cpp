@@ -55,6 +55,10 @@ void layout(const Json& v, int indent, std::string& out) {
 
 } // namespace
 
+void layoutJsonInto(const Json& value, int indent, std::string& out) {
+    layout(value, indent, out);
+}
+
 std::string layoutJson(const Json& value) {
     std::string out;
     layout(value, 0, out);

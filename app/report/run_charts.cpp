@@ -51,15 +51,16 @@ Chart dcChart(const DcRecord& dc, Resource r, double end) {
     const auto& intervals = dc.intervals(r);
     Series capacity{"capacity", kCapacityColour, true, false, {}, {}};
     Series consumed{"consumed", kConsumedColour, false, true, {}, {}};
+    std::vector<StepRun> capacityRuns, consumedRuns;
     double x = static_cast<double>(dc.firstInterval);
-    for (const IntervalUsage& u : intervals) {
-        if (u.total)
-            capacity.steps.push_back({x, x + 1, u.total->value});
-        consumed.steps.push_back({x, x + 1, u.consumed.value});
-        x += 1;
+    for (const IntervalRun& run : intervals) {
+        if (run.usage.total)
+            capacityRuns.push_back({x, run.count, run.usage.total->value});
+        consumedRuns.push_back({x, run.count, run.usage.consumed.value});
+        x += static_cast<double>(run.count);
     }
-    std::size_t group = maxPerGroup(consumed.steps, kMaxSteps);
-    maxPerGroup(capacity.steps, kMaxSteps);
+    std::size_t group = maxPerGroup(consumedRuns, kMaxSteps, consumed.steps);
+    maxPerGroup(capacityRuns, kMaxSteps, capacity.steps);
 
     Chart chart;
     chart.kind = fmt::format("dc-{}", resourceName(r));

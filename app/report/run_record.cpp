@@ -29,6 +29,32 @@ DcRecord& RunRecord::addDc(std::string name, Number created, bool fromCloudProvi
     return dcs.back();
 }
 
+bool sameUsage(const IntervalUsage& a, const IntervalUsage& b) {
+    if (a.total.has_value() != b.total.has_value())
+        return false;
+    return a.consumed.exact == b.consumed.exact && (!a.total || a.total->exact == b.total->exact);
+}
+
+long long DcRecord::intervalCount(Resource r) const {
+    long long n = 0;
+    for (const IntervalRun& run : intervals(r))
+        n += run.count;
+    return n;
+}
+
+void DcRecord::closeInterval(Resource r, std::optional<Number> total, Number consumed,
+                             long long count) {
+    if (count <= 0)
+        return;
+    IntervalUsage u{std::move(total), std::move(consumed)};
+    auto& runs = intervals(r);
+    if (!runs.empty() && sameUsage(runs.back().usage, u)) {
+        runs.back().count += count;
+        return;
+    }
+    runs.push_back({std::move(u), count});
+}
+
 void ModelMetrics::recordSample(std::string_view name, Number time, Number value) {
     std::string key(name);
     auto [it, inserted] = seriesIndex_.try_emplace(key, series_.size());

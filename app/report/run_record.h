@@ -46,6 +46,17 @@ struct IntervalUsage {
     Number consumed;
 };
 
+// `count` consecutive closed intervals with the same capacity and
+// consumption. A day of an idle or steadily loaded machine is one entry, so
+// a record grows with what changed, not with the length of the run.
+struct IntervalRun {
+    IntervalUsage usage;
+    long long count = 1;
+};
+
+// Whether two intervals say the same (exactly, as the files print them).
+bool sameUsage(const IntervalUsage& a, const IntervalUsage& b);
+
 // One deployment component and its history (runtime spec §6.6).
 struct DcRecord {
     std::string name; // its description, e.g. "Initial DC", "cloud-sms-3"
@@ -53,25 +64,25 @@ struct DcRecord {
     std::optional<Number> shutdown; // when shutdown() was first called
     bool fromCloudProvider = false;
     // The interval that history[r][0] covers: floor(created), because the
-    // runtime closes every DC's interval at each integer boundary, so a DC
-    // created at 5/2 first closes interval 2.
+    // runtime closes every DC's intervals from the one it was created in,
+    // so a DC created at 5/2 first closes interval 2.
     long long firstInterval = 0;
     // getAccumulatedCost() at the end of the run (frozen by the provider
     // once shut down, §7); 0 for a DC that is not billed.
     Number cost;
-    // Per resource (indexed by Resource), oldest interval first.
-    std::array<std::vector<IntervalUsage>, kResources.size()> history;
+    // Per resource (indexed by Resource), oldest interval first, in runs.
+    std::array<std::vector<IntervalRun>, kResources.size()> history;
 
-    std::vector<IntervalUsage>& intervals(Resource r) {
+    std::vector<IntervalRun>& intervals(Resource r) { return history[static_cast<std::size_t>(r)]; }
+    const std::vector<IntervalRun>& intervals(Resource r) const {
         return history[static_cast<std::size_t>(r)];
     }
-    const std::vector<IntervalUsage>& intervals(Resource r) const {
-        return history[static_cast<std::size_t>(r)];
-    }
-    // Appends the interval that just closed (what §6.3 step 1 pushes).
-    void closeInterval(Resource r, std::optional<Number> total, Number consumed) {
-        intervals(r).push_back({std::move(total), std::move(consumed)});
-    }
+    // How many intervals of `r` have closed (the runs' counts summed).
+    long long intervalCount(Resource r) const;
+    // Appends `count` intervals that just closed (what §6.3 step 1 pushes),
+    // extending the last run when they say the same.
+    void closeInterval(Resource r, std::optional<Number> total, Number consumed,
+                       long long count = 1);
 };
 
 struct TimedValue {

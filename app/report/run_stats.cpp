@@ -13,21 +13,30 @@ std::optional<double> loadPercent(const IntervalUsage& u) {
     return u.consumed.value * 100.0 / u.total->value;
 }
 
-ResourceSummary summarize(const std::vector<IntervalUsage>& intervals) {
+// Sums interval by interval, as over the expanded history: adding a run's
+// value `count` times rounds exactly as before, where a product would not.
+// Adding zero changes nothing, so idle runs cost nothing however long.
+ResourceSummary summarize(const std::vector<IntervalRun>& intervals) {
     ResourceSummary s;
-    s.intervals = intervals.size();
     double loadSum = 0;
-    std::size_t loaded = 0;
-    for (const IntervalUsage& u : intervals) {
-        s.totalConsumed += u.consumed.value;
+    long long loaded = 0;
+    for (const IntervalRun& run : intervals) {
+        const IntervalUsage& u = run.usage;
+        s.intervals += run.count;
+        double consumed = u.consumed.value;
+        if (consumed != 0)
+            for (long long k = 0; k < run.count; ++k)
+                s.totalConsumed += consumed;
         if (u.total) {
             double t = u.total->value;
             s.minCapacity = s.minCapacity ? std::min(*s.minCapacity, t) : t;
             s.maxCapacity = s.maxCapacity ? std::max(*s.maxCapacity, t) : t;
         }
         if (auto load = loadPercent(u)) {
-            loadSum += *load;
-            ++loaded;
+            if (*load != 0)
+                for (long long k = 0; k < run.count; ++k)
+                    loadSum += *load;
+            loaded += run.count;
             s.peakLoad = s.peakLoad ? std::max(*s.peakLoad, *load) : *load;
         }
     }
@@ -75,7 +84,7 @@ double endTime(const RunRecord& record) {
     for (const DcRecord& dc : record.dcs) {
         for (Resource r : kResources) {
             double last =
-                static_cast<double>(dc.firstInterval) + static_cast<double>(dc.intervals(r).size());
+                static_cast<double>(dc.firstInterval) + static_cast<double>(dc.intervalCount(r));
             if (!dc.intervals(r).empty())
                 end = std::max(end, last);
         }

@@ -16,7 +16,7 @@ namespace absim::report {
 std::optional<double> loadPercent(const IntervalUsage& u);
 
 struct ResourceSummary {
-    std::size_t intervals = 0;
+    long long intervals = 0;
     double totalConsumed = 0;
     // Over the intervals with a finite capacity; nullopt if it was always infinite.
     std::optional<double> minCapacity;
@@ -26,7 +26,7 @@ struct ResourceSummary {
     std::optional<double> peakLoad;
 };
 
-ResourceSummary summarize(const std::vector<IntervalUsage>& intervals);
+ResourceSummary summarize(const std::vector<IntervalRun>& intervals);
 
 // Whether a resource of a DC deserves a chart and a table row: Speed
 // always (it is what models are about); Bandwidth and Memory only if

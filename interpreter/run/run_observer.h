@@ -5,8 +5,8 @@
 // periodic progress. The interpreter calls these hooks; the command line
 // turns them into --dc-log, --plot, --report, --stats and the progress line.
 //
-// The hooks are rare events (a DC created, an integer time boundary, a
-// billing period), never per statement, so a virtual call is fine here; a
+// The hooks are rare events (a DC created or used after a while, a billing
+// period), never per statement or per time advance, so a virtual call is fine here; a
 // run without an observer pays one null check per event.
 
 #include "interpreter/value.h"
@@ -29,7 +29,7 @@ struct RunStats {
 };
 
 class RunObserver {
-public:
+  public:
     virtual ~RunObserver() = default;
 
     // A deployment component exists from `time` on: the initial DC at time 0
@@ -41,15 +41,19 @@ public:
         (void)dc, (void)name, (void)time, (void)fromCloudProvider;
     }
 
-    // Interval `interval` (simulated time interval .. interval+1) of resource
-    // `resource` (0 Speed, 1 Bandwidth, 2 Memory, as DcState::Resource) of
-    // `dc` has closed: its capacity (`total`, null when unlimited) and what
-    // was consumed. Called at each integer boundary the clock reaches or
-    // passes, for every live DC, in creation order, Speed first; and once
-    // more at the end of the run for the interval in progress.
-    virtual void dcIntervalClosed(uint32_t dc, int resource, int64_t interval, const Value* total,
-                                  const Value& consumed) {
-        (void)dc, (void)resource, (void)interval, (void)total, (void)consumed;
+    // Intervals `first` .. `first + count - 1` (interval k is simulated time
+    // k up to k+1) of resource `resource` (0 Speed, 1 Bandwidth, 2 Memory,
+    // as DcState::Resource) of `dc` have closed, each with capacity `total`
+    // (null when unlimited) and consumption `consumed`. Components close
+    // their intervals lazily (dc_state.h): a DC's intervals are told in
+    // order, when it is next used, shut down, or at the end of the run, and
+    // a stretch in which nothing happened to it comes as one call, however
+    // long. Nothing is told of a DC's intervals after its shutdown. At the
+    // end of the run, the interval in progress comes too (count 1), if it
+    // has begun or seen consumption.
+    virtual void dcIntervalsClosed(uint32_t dc, int resource, int64_t first, int64_t count,
+                                   const Value* total, const Value& consumed) {
+        (void)dc, (void)resource, (void)first, (void)count, (void)total, (void)consumed;
     }
 
     // `shutdown()` was first called on `dc` at `time`.

@@ -4,10 +4,10 @@
 // from `[Cost:]`/`[DataSize:]` statements.
 //
 // Intervals are closed lazily: a component nobody is waiting on catches up
-// with the clock only when it is next used (or at every boundary when a run
-// observer wants the history as it happens), so idle components cost
-// nothing per time advance. Runs of identical closed intervals share one
-// history entry.
+// with the clock only when it is next used, shut down, or the run ends, so
+// idle components cost nothing per time advance, with or without a run
+// observer (which hears of an idle stretch in one call). Runs of identical
+// closed intervals share one history entry.
 
 #include "interpreter/runtime/process_ref.h"
 #include "interpreter/value.h"

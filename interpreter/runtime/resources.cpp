@@ -160,22 +160,27 @@ bool Runtime::consume(Process* p, int r, const Value& amount) {
 }
 
 // Closes every interval of `s` before `upTo` (§6.3 step 1-3 per boundary).
-// Without an observer and a queue, the idle intervals after the first are
-// one history run.
+// Without a queue, the idle intervals after the first are one history run,
+// and one observer call per resource.
 void Runtime::closeIntervals(DcState& s, int64_t upTo) {
-    RunObserver* obs = options_.observer;
+    RunObserver* obs = s.shutdown ? nullptr : options_.observer;
     while (s.interval < upTo) {
-        int64_t n = obs || s.hasQueue() ? 1 : upTo - s.interval;
+        int64_t n = s.hasQueue() ? 1 : upTo - s.interval;
         for (int r = 0; r < DcState::Count; ++r) {
             record(s.history[r], s.consumed[r], s.total[r], 1);
-            if (obs && !s.shutdown)
-                obs->dcIntervalClosed(s.id, r, s.interval,
-                                      s.total[r].isNull() ? nullptr : &s.total[r], s.consumed[r]);
+            if (obs)
+                obs->dcIntervalsClosed(s.id, r, s.interval, 1,
+                                       s.total[r].isNull() ? nullptr : &s.total[r], s.consumed[r]);
             if (r != DcState::Memory)
                 s.consumed[r] = Value::fromInt(0);
             s.total[r] = s.next[r];
-            if (n > 1)
+            if (n > 1) {
                 record(s.history[r], s.consumed[r], s.total[r], n - 1);
+                if (obs)
+                    obs->dcIntervalsClosed(s.id, r, s.interval + 1, n - 1,
+                                           s.total[r].isNull() ? nullptr : &s.total[r],
+                                           s.consumed[r]);
+            }
         }
         s.interval += n;
         if (s.hasQueue())
@@ -218,12 +223,7 @@ void Runtime::passBoundaries() {
     // Most advances stay inside the interval: one comparison, no floor.
     if (compareTime(clock_, Value::fromInt(clockInterval_ + 1)) >= 0) {
         int64_t k = clock_.isSmallExact() ? floorSmall(clock_) : floorInt(clock_);
-        if (options_.observer) {
-            // Boundary by boundary, every component, in creation order.
-            for (int64_t b = clockInterval_ + 1; b <= k; ++b)
-                for (size_t i = 0; i < dcs_.size(); ++i)
-                    closeIntervals(*dcs_[i], b);
-        } else if (!starved_.empty()) {
+        if (!starved_.empty()) {
             std::sort(starved_.begin(), starved_.end(),
                       [](const DcState* a, const DcState* b) { return a->id < b->id; });
             for (size_t i = 0; i < starved_.size(); ++i)
@@ -282,8 +282,8 @@ void Runtime::reportOpenInterval(DcState& s) {
     if (!begun)
         return;
     for (int r = 0; r < DcState::Count; ++r) {
-        obs->dcIntervalClosed(s.id, r, s.interval, s.total[r].isNull() ? nullptr : &s.total[r],
-                              s.consumed[r]);
+        obs->dcIntervalsClosed(s.id, r, s.interval, 1, s.total[r].isNull() ? nullptr : &s.total[r],
+                               s.consumed[r]);
     }
 }
 
@@ -306,8 +306,10 @@ void Runtime::finishDcs() {
     for (auto& s : dcs_) {
         for (int r = 0; r < DcState::Count; ++r)
             s->queue[r].clear();
-        if (options_.observer && !s->shutdown)
+        if (options_.observer && !s->shutdown) {
+            syncDc(*s); // idle components have not closed their intervals yet
             reportOpenInterval(*s);
+        }
     }
     starved_.clear();
     resourceWaiters_ = 0;

@@ -281,15 +281,15 @@ bool Runtime::advanceAlone(Process* p, const Value& t, double key) {
 }
 
 bool Runtime::advanceTime() {
-    // The usual advance: no process starved of resources, no observer to
-    // tell of closed intervals (so no billing either), and the earliest
+    // The usual advance: no process starved of resources, and the earliest
     // waiter's time inline and before any clock limit. Components catch up
     // with the clock lazily (syncDc), so crossing boundaries only moves
-    // the interval in progress: what passBoundaries would do, in a line.
+    // the interval in progress: what passBoundaries would do, in a line,
+    // with the billing a run observer follows.
     int64_t num;
     uint64_t den;
-    if (resourceWaiters_ == 0 && !options_.observer && starved_.empty() &&
-        timeWaiters_.earliestInline(num, den)) [[likely]] {
+    if (resourceWaiters_ == 0 && starved_.empty() && timeWaiters_.earliestInline(num, den))
+        [[likely]] {
         using smallrat::Int128;
         if (!options_.clockLimit ||
             Int128(num) < Int128(int64_t(*options_.clockLimit)) * Int128(den)) [[likely]] {
@@ -298,6 +298,8 @@ bool Runtime::advanceTime() {
                 clock_ = at;
                 ++stats_.timeAdvances;
                 clockInterval_ = floorSmall(at);
+                if (!billing_.empty())
+                    billUntil(clock_);
             }
             timeWaiters_.wakeEarliest(clock_, [this](Process* p) { wakeByTime(p); });
             return true;

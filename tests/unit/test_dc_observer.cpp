@@ -24,12 +24,15 @@ class Recorder : public RunObserver {
         log += "created " + std::to_string(dc) + " " + std::string(name) + " " + toString(time) +
                (fromCloudProvider ? " cloud\n" : " local\n");
     }
-    void dcIntervalClosed(uint32_t dc, int resource, int64_t interval, const Value* total,
-                          const Value& consumed) override {
+    // "closed DC FIRST..LAST TOTAL CONSUMED": one line per call, so the
+    // log shows how intervals are grouped as well as what they hold.
+    void dcIntervalsClosed(uint32_t dc, int resource, int64_t first, int64_t count,
+                           const Value* total, const Value& consumed) override {
         if (!intervals || resource != 0)
             return;
-        log += "closed " + std::to_string(dc) + " " + std::to_string(interval) + " " +
-               (total ? toString(*total) : "inf") + " " + toString(consumed) + "\n";
+        log += "closed " + std::to_string(dc) + " " + std::to_string(first) + ".." +
+               std::to_string(first + count - 1) + " " + (total ? toString(*total) : "inf") + " " +
+               toString(consumed) + "\n";
     }
     void dcShutdown(uint32_t dc, const Value& time) override {
         log += "shutdown " + std::to_string(dc) + " " + toString(time) + "\n";
@@ -44,7 +47,9 @@ class Recorder : public RunObserver {
 TEST_SUITE_BEGIN("DcObserver");
 
 // §6.3's two-COG example: 10 per interval until P2 is done at time 2; the
-// run ends at 2 with interval 2 already used, so it is reported too.
+// run ends at 2 with interval 2 already used, so it is reported too. The
+// component with a queue closes at each boundary; the idle initial DC
+// catches up at the end of the run.
 TEST_CASE("intervals_of_the_two_cog_example") {
     Recorder rec;
     RunOptions opts;
@@ -70,11 +75,11 @@ class JobImpl implements Job {
     CHECK(r.status == 0);
     CHECK(rec.log == "created 0 Initial DC 0 local\n"
                      "created 1 ten 0 local\n"
-                     "closed 0 0 inf 0\n"
-                     "closed 1 0 10 10\n"
-                     "closed 0 1 inf 0\n"
-                     "closed 1 1 10 10\n"
-                     "closed 1 2 10 10\n");
+                     "closed 1 0..0 10 10\n"
+                     "closed 1 1..1 10 10\n"
+                     "closed 0 0..0 inf 0\n"
+                     "closed 0 1..1 inf 0\n"
+                     "closed 1 2..2 10 10\n");
 }
 
 // §7: billed per completed payment interval until the shutdown completes
@@ -126,9 +131,48 @@ module M;
     CHECK(r.status == 0);
     CHECK(r.out == "");
     CHECK(rec.log == "created 0 Initial DC 0 local\n"
-                     "closed 0 0 inf 0\n"
-                     "closed 0 1 inf 0\n"
-                     "closed 0 2 inf 0\n");
+                     "closed 0 0..0 inf 0\n"
+                     "closed 0 1..2 inf 0\n");
+}
+
+// An idle stretch is one call however long: a component used at 5 and
+// then at 10^6 + 1/2 tells of the million idle intervals between at once,
+// when it is used again, and of the rest at the end of the run.
+TEST_CASE("idle_stretches_come_as_one_call") {
+    Recorder rec;
+    RunOptions opts;
+    opts.observer = &rec;
+    auto r = runAbs(R"(
+module M;
+import * from ABS.DC;
+interface Job { Unit work(Rat c); }
+class JobImpl implements Job {
+    Unit work(Rat c) { [Cost: c] skip; }
+}
+{
+    DC dc = new DeploymentComponent("two", map[Pair(Speed, 2)]);
+    [DC: dc] Job j = new JobImpl();
+    await duration(5);
+    await j!work(1);
+    await duration(999995 + 1/2);
+    await j!work(1);
+    await duration(3);
+}
+)",
+                    opts);
+    CHECK(r.status == 0);
+    CHECK(rec.log == "created 0 Initial DC 0 local\n"
+                     "created 1 two 0 local\n"
+                     "closed 1 0..0 2 0\n"
+                     "closed 1 1..4 2 0\n"
+                     "closed 1 5..5 2 1\n"
+                     "closed 1 6..999999 2 0\n"
+                     "closed 0 0..0 inf 0\n"
+                     "closed 0 1..1000002 inf 0\n"
+                     "closed 0 1000003..1000003 inf 0\n"
+                     "closed 1 1000000..1000000 2 1\n"
+                     "closed 1 1000001..1000002 2 0\n"
+                     "closed 1 1000003..1000003 2 0\n");
 }
 
 TEST_CASE("a_run_without_an_observer_keeps_working") {

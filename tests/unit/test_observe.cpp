@@ -52,10 +52,10 @@ TEST_CASE("record_observer_keeps_dcs_by_id_with_their_intervals") {
     o.dcCreated(0, "Initial DC", I(0), false);
     o.dcCreated(1, "cloud-1", R(5, 2), true);
     Value ten = I(10);
-    o.dcIntervalClosed(0, 0, 0, &ten, I(4));
-    o.dcIntervalClosed(0, 1, 0, nullptr, R(1, 2));
-    o.dcIntervalClosed(1, 0, 2, &ten, I(10));
-    o.dcIntervalClosed(7, 0, 2, &ten, I(10)); // unknown DC: ignored
+    o.dcIntervalsClosed(0, 0, 0, 1, &ten, I(4));
+    o.dcIntervalsClosed(0, 1, 0, 1, nullptr, R(1, 2));
+    o.dcIntervalsClosed(1, 0, 2, 1, &ten, I(10));
+    o.dcIntervalsClosed(7, 0, 2, 1, &ten, I(10)); // unknown DC: ignored
     o.dcShutdown(1, I(4));
     o.dcShutdown(1, I(5)); // only the first shutdown counts
     o.finished(I(6), {});
@@ -66,11 +66,11 @@ TEST_CASE("record_observer_keeps_dcs_by_id_with_their_intervals") {
     CHECK_FALSE(initial.fromCloudProvider);
     CHECK(initial.firstInterval == 0);
     REQUIRE(initial.intervals(report::Resource::Speed).size() == 1);
-    CHECK(initial.intervals(report::Resource::Speed)[0].total->exact == "10");
-    CHECK(initial.intervals(report::Resource::Speed)[0].consumed.exact == "4");
+    CHECK(initial.intervals(report::Resource::Speed)[0].usage.total->exact == "10");
+    CHECK(initial.intervals(report::Resource::Speed)[0].usage.consumed.exact == "4");
     REQUIRE(initial.intervals(report::Resource::Bandwidth).size() == 1);
-    CHECK_FALSE(initial.intervals(report::Resource::Bandwidth)[0].total);
-    CHECK(initial.intervals(report::Resource::Bandwidth)[0].consumed.exact == "1/2");
+    CHECK_FALSE(initial.intervals(report::Resource::Bandwidth)[0].usage.total);
+    CHECK(initial.intervals(report::Resource::Bandwidth)[0].usage.consumed.exact == "1/2");
 
     const report::DcRecord& cloud = record.dcs[1];
     CHECK(cloud.fromCloudProvider);
@@ -79,6 +79,41 @@ TEST_CASE("record_observer_keeps_dcs_by_id_with_their_intervals") {
     CHECK(cloud.shutdown->exact == "4");
     CHECK(record.facts.finalTime.exact == "6");
     CHECK(o.ran());
+}
+
+// Intervals that say the same lengthen one run, whether they come one by
+// one (a busy machine) or as a stretch (an idle one); a different one, or
+// the end of the run, puts the run into the record.
+TEST_CASE("record_observer_merges_equal_intervals_into_runs") {
+    report::RunRecord record;
+    observe::RecordObserver o(record);
+    o.dcCreated(0, "Initial DC", I(0), false);
+    o.dcCreated(1, "server", I(3), false);
+    Value ten = I(10);
+    for (int k = 3; k < 1003; ++k)
+        o.dcIntervalsClosed(1, 0, k, 1, &ten, I(10));    // saturated, one by one
+    o.dcIntervalsClosed(1, 0, 1003, 500000, &ten, I(0)); // idle stretch
+    o.dcIntervalsClosed(1, 0, 501003, 1, &ten, R(5, 1)); // 5 again: a new run
+    o.dcIntervalsClosed(1, 0, 501004, 2, &ten, I(5));
+    o.dcIntervalsClosed(1, 1, 3, 501003, nullptr, I(0));
+    o.finished(I(501006), {});
+
+    const report::DcRecord& server = record.dcs[1];
+    CHECK(server.firstInterval == 3);
+    const auto& speed = server.intervals(report::Resource::Speed);
+    REQUIRE(speed.size() == 3);
+    CHECK(speed[0].count == 1000);
+    CHECK(speed[0].usage.consumed.exact == "10");
+    CHECK(speed[1].count == 500000);
+    CHECK(speed[1].usage.consumed.exact == "0");
+    CHECK(speed[2].count == 3);
+    CHECK(speed[2].usage.consumed.exact == "5");
+    CHECK(speed[2].usage.total->exact == "10");
+    CHECK(server.intervalCount(report::Resource::Speed) == 501003);
+    REQUIRE(server.intervals(report::Resource::Bandwidth).size() == 1);
+    CHECK_FALSE(server.intervals(report::Resource::Bandwidth)[0].usage.total);
+    CHECK(server.intervalCount(report::Resource::Bandwidth) == 501003);
+    CHECK(record.dcs[0].intervals(report::Resource::Speed).empty());
 }
 
 TEST_CASE("record_observer_sums_billing_over_dcs_exactly") {

@@ -8,7 +8,9 @@
 #include "app/report/run_stats.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace absim::report;
@@ -151,6 +153,62 @@ TEST_CASE("writers_write_what_the_renderers_render") {
     CHECK(readFile(dir.file("report.html")) == renderHtmlReport(record));
 }
 
+// A record with a long run: a server idle for 300 000 intervals after one
+// busy one, created at 7/2 (so its history starts at interval 3).
+RunRecord longRecord() {
+    RunRecord record;
+    DcRecord& dc = record.addDc("server", Number::ratio(7, 2));
+    dc.closeInterval(Resource::Speed, Number::integer(4), Number::integer(4));
+    dc.closeInterval(Resource::Speed, Number::integer(4), Number::integer(0), 300000);
+    record.facts.finalTime = Number::integer(300004);
+    return record;
+}
+
+// A log of a long run goes out in pieces of about a mebibyte, row by row:
+// its text is never whole in memory, yet it is every interval's row.
+TEST_CASE("dc_log_streams_long_runs_row_by_row") {
+    RunRecord record = longRecord();
+    REQUIRE(record.dcs[0].intervals(Resource::Speed).size() == 2);
+    std::string csv;
+    std::size_t pieces = 0, largest = 0;
+    streamDcLogCsv(record, [&](std::string_view piece) {
+        ++pieces;
+        largest = std::max(largest, piece.size());
+        csv += piece;
+        return true;
+    });
+    CHECK(pieces > 5);
+    CHECK(largest < (std::size_t(1) << 20) + 200);
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 300001);
+    CHECK(csv.find("server,Speed,3,4,4,100,4,4,3.5,,false\n") != std::string::npos);
+    CHECK(csv.find("server,Speed,4,4,0,0,4,0,3.5,,false\n") != std::string::npos);
+    CHECK(csv.substr(csv.size() - 42) == "\nserver,Speed,300003,4,0,0,4,0,3.5,,false\n");
+
+    std::string json = renderDcLogJson(record);
+    auto parsed = nlohmann::json::parse(json);
+    const auto& speed = parsed["dcs"][0]["resources"]["Speed"];
+    REQUIRE(speed.size() == 300001);
+    CHECK(speed[0]["consumed"] == 4);
+    for (std::size_t k = 0; k < speed.size(); k += 997)
+        CHECK(speed[k]["time"] == 3 + static_cast<long long>(k));
+    CHECK(speed.back()["time"] == 300003);
+    CHECK(speed.back()["load_percent"] == 0);
+}
+
+// Once the file refuses a piece (a full disk), nothing more is produced.
+TEST_CASE("dc_log_stops_at_the_first_refused_piece") {
+    RunRecord record = longRecord();
+    for (bool csv : {true, false}) {
+        std::size_t offered = 0;
+        Emit refuseSecond = [&](std::string_view) { return ++offered < 2; };
+        if (csv)
+            streamDcLogCsv(record, refuseSecond);
+        else
+            streamDcLogJson(record, refuseSecond);
+        CHECK(offered == 2);
+    }
+}
+
 TEST_CASE("numbers_keep_exact_rationals") {
     CHECK(Number::ratio(10, 4).exact == "5/2");
     CHECK(Number::ratio(10, 4).value == 2.5);
@@ -202,12 +260,19 @@ TEST_CASE("load_and_summaries_follow_dc_load") {
     CHECK_FALSE(loadPercent(unlimited));
     CHECK_FALSE(loadPercent(none));
     // The example of runtime spec §6.5: 5 of 10, then 10 of 10.
-    ResourceSummary s = summarize({half, {Number::integer(10), Number::integer(10)}});
+    IntervalUsage full{Number::integer(10), Number::integer(10)};
+    ResourceSummary s = summarize({{half, 1}, {full, 1}});
     CHECK(*s.averageLoad == 75);
     CHECK(*s.peakLoad == 100);
     CHECK(*s.minCapacity == 10);
     CHECK(s.totalConsumed == 15);
-    CHECK_FALSE(summarize({unlimited}).maxCapacity);
+    CHECK(s.intervals == 2);
+    CHECK_FALSE(summarize({{unlimited, 1}}).maxCapacity);
+    // A run counts once per interval it stands for.
+    ResourceSummary runs = summarize({{half, 3}, {full, 1}, {unlimited, 4}});
+    CHECK(*runs.averageLoad == 62.5);
+    CHECK(runs.totalConsumed == 45);
+    CHECK(runs.intervals == 8);
 }
 
 TEST_CASE("machines_alive_counts_creations_and_shutdowns") {

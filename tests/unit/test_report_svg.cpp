@@ -11,6 +11,8 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include <vector>
 
 using namespace absim::report;
@@ -84,6 +86,43 @@ TEST_CASE("thinning_keeps_peaks_of_step_series") {
     for (const Point& p : points)
         keptDip = keptDip || p.y == -5;
     CHECK(keptDip);
+}
+
+// Thinning a history kept in runs draws what thinning it interval by
+// interval draws, segment for segment, at every limit.
+TEST_CASE("thinning_runs_equals_thinning_their_intervals") {
+    std::mt19937 random(7);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::vector<StepRun> runs;
+        std::vector<StepSegment> expanded;
+        double x = double(random() % 5);
+        int n = 1 + int(random() % 40);
+        for (int i = 0; i < n; ++i) {
+            long long count = 1 + (random() % 4 == 0 ? static_cast<long long>(random() % 300) : 0);
+            double y = double(random() % 7);
+            runs.push_back({x, count, y});
+            for (long long k = 0; k < count; ++k)
+                expanded.push_back({x + double(k), x + double(k + 1), y});
+            // Now and then a gap, as the capacity series has where it is unlimited.
+            x += double(count) + (random() % 6 == 0 ? 3 : 0);
+        }
+        for (std::size_t limit : {std::size_t(0), std::size_t(1), std::size_t(7), std::size_t(60),
+                                  std::size_t(600), std::size_t(100000)}) {
+            std::vector<StepSegment> byInterval = expanded;
+            std::size_t groupA = maxPerGroup(byInterval, limit);
+            std::vector<StepSegment> byRun;
+            std::size_t groupB = maxPerGroup(runs, limit, byRun);
+            CAPTURE(trial);
+            CAPTURE(limit);
+            CHECK(groupA == groupB);
+            REQUIRE(byInterval.size() == byRun.size());
+            for (std::size_t i = 0; i < byRun.size(); ++i) {
+                CHECK(byInterval[i].x0 == byRun[i].x0);
+                CHECK(byInterval[i].x1 == byRun[i].x1);
+                CHECK(byInterval[i].y == byRun[i].y);
+            }
+        }
+    }
 }
 
 TEST_CASE("the_xml_check_catches_what_it_should") {
