@@ -2,7 +2,8 @@
 """What the run outputs cost: runs one model plain and with each of
 --stats, --plot, --report, --dc-log .csv and --dc-log .json, N times each
 (interleaved), and prints per variant the median wall time, the peak
-resident memory of the process and the size of the file written.
+resident memory of the process (GNU time, Debian package `time`) and the
+size of the file written.
 
     bench/outputs.py N MODEL.abs ABSIM... [-- RUN OPTIONS]
 
@@ -34,13 +35,16 @@ VARIANTS = [
 
 
 def run_once(cmd):
-    """Wall seconds, peak RSS in KiB (this child alone), exit status."""
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss, child.returncode
+    """Wall seconds, peak RSS in KiB, exit status. The peak comes from GNU
+    time (as in bench/footprint.py): a child forked from Python would count
+    Python's own memory, held until the exec, as its peak."""
+    with tempfile.NamedTemporaryFile("r") as t:
+        start = time.perf_counter()
+        status = subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%M", *cmd],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        wall = time.perf_counter() - start
+        lines = t.read().split()
+        return wall, int(lines[-1]) if lines else 0, status
 
 
 def main():
