@@ -21,17 +21,11 @@ import subprocess
 import sys
 import time
 
+from bench_args import rounds_model_binaries
+
 
 def main():
-    args = sys.argv[1:]
-    extra = []
-    if "--" in args:
-        k = args.index("--")
-        args, extra = args[:k], args[k + 1:]
-    if len(args) < 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-    rounds, model, binaries = int(args[0]), args[1], args[2:]
+    rounds, model, binaries, extra = rounds_model_binaries(sys.argv[1:], __doc__)
     cpu = {b: [] for b in binaries}
     wall = {b: [] for b in binaries}
     for i in range(rounds):

@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 
+from bench_args import rounds_model_binaries
+
 VARIANTS = [
     ("plain", []),
     ("--stats", ["--stats"]),
@@ -48,14 +50,7 @@ def run_once(cmd):
 
 
 def main():
-    args = sys.argv[1:]
-    extra = []
-    if "--" in args:
-        k = args.index("--")
-        args, extra = args[:k], args[k + 1:]
-    if len(args) < 3 or not args[0].isdigit():
-        sys.exit(__doc__)
-    rounds, model, binaries = int(args[0]), args[1], args[2:]
+    rounds, model, binaries, extra = rounds_model_binaries(sys.argv[1:], __doc__)
     folder = tempfile.mkdtemp(prefix="absim-outputs-")
     try:
         results = {}
