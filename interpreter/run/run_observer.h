@@ -5,9 +5,10 @@
 // periodic progress. The interpreter calls these hooks; the command line
 // turns them into --dc-log, --plot, --report, --stats and the progress line.
 //
-// The hooks are rare events (a DC created or used after a while, a billing
-// period), never per statement or per time advance, so a virtual call is fine here; a
-// run without an observer pays one null check per event.
+// The hooks are rare events (a DC created, or used again after a while, a
+// billing period), never per statement or per time advance, so a virtual
+// call is fine here; a run without an observer pays one null check per
+// event.
 
 #include "interpreter/value.h"
 
