@@ -30,21 +30,25 @@ std::string csvField(std::string_view text) {
 // The model's metrics, when it recorded any, as a second table after an
 // empty line: one row per sample, then one per counter (its total at the
 // end of the run). A reader that wants only the DCs stops at the empty line.
-void appendMetricsCsv(std::string& out, const RunRecord& record) {
+void appendMetricsCsv(ChunkedText& out, const RunRecord& record) {
     const ModelMetrics& m = record.metrics;
     if (m.empty())
         return;
-    out += "\nmetric,kind,time,value,time_exact,value_exact\n";
+    std::string& text = out.text();
+    text += "\nmetric,kind,time,value,time_exact,value_exact\n";
     auto row = [&](const std::string& name, const char* kind, const Number& time,
                    const Number& value) {
-        out += csvField(name) + ',' + kind + ',' + decimal(time.value) + ',' +
-               decimal(value.value) + ',' + time.exact + ',' + value.exact + '\n';
+        text += csvField(name) + ',' + kind + ',' + decimal(time.value) + ',' +
+                decimal(value.value) + ',' + time.exact + ',' + value.exact + '\n';
+        return out.ready();
     };
     for (const MetricSeries& s : m.series())
         for (const TimedValue& v : s.samples)
-            row(s.name, "sample", v.time, v.value);
+            if (!row(s.name, "sample", v.time, v.value))
+                return;
     for (const Counter& c : m.counters())
-        row(c.name, "counter", record.facts.finalTime, c.value);
+        if (!row(c.name, "counter", record.facts.finalTime, c.value))
+            return;
 }
 
 } // namespace
@@ -82,7 +86,7 @@ void streamDcLogCsv(const RunRecord& record, const Emit& emit) {
             }
         }
     }
-    appendMetricsCsv(text, record);
+    appendMetricsCsv(out, record);
 }
 
 } // namespace absim::report

@@ -56,18 +56,8 @@ Json timedJson(const TimedValue& v) {
     return j;
 }
 
-// The model's own series and counters, in the order of first use.
-Json metricsJson(const ModelMetrics& m) {
-    Json series = Json::array();
-    for (const MetricSeries& s : m.series()) {
-        Json samples = Json::array();
-        for (const TimedValue& v : s.samples)
-            samples.push_back(timedJson(v));
-        Json j = Json::object();
-        j["name"] = s.name;
-        j["samples"] = std::move(samples);
-        series.push_back(std::move(j));
-    }
+// The model's counters, in the order of first use.
+Json countersJson(const ModelMetrics& m) {
     Json counters = Json::array();
     for (const Counter& c : m.counters()) {
         Json j = Json::object();
@@ -76,10 +66,41 @@ Json metricsJson(const ModelMetrics& m) {
         j["value_exact"] = c.value.exact;
         counters.push_back(std::move(j));
     }
-    Json j = Json::object();
-    j["series"] = std::move(series);
-    j["counters"] = std::move(counters);
-    return j;
+    return counters;
+}
+
+// {"series": [{"name", "samples"}, ...], "counters": [...]} as layoutJson
+// lays it out two spaces deep (series 6, their members 8, samples 10), a
+// line per sample, streamed: a model may sample every job. False when the
+// file refused a piece.
+bool streamMetricsJson(const ModelMetrics& m, ChunkedText& out) {
+    std::string& text = out.text();
+    text += "{\n    \"series\": ";
+    if (m.series().empty())
+        text += "[]";
+    for (const MetricSeries& s : m.series()) {
+        text += &s == &m.series().front() ? "[\n      {" : ",\n      {";
+        text += "\n        \"name\": ";
+        layoutJsonInto(Json(s.name), 8, text);
+        text += ",\n        \"samples\": ";
+        if (s.samples.empty())
+            text += "[]";
+        for (const TimedValue& v : s.samples) {
+            text += &v == &s.samples.front() ? "[\n          " : ",\n          ";
+            layoutJsonInto(timedJson(v), 10, text);
+            if (!out.ready())
+                return false;
+        }
+        if (!s.samples.empty())
+            text += "\n        ]";
+        text += "\n      }";
+    }
+    if (!m.series().empty())
+        text += "\n    ]";
+    text += ",\n    \"counters\": ";
+    layoutJsonInto(countersJson(m), 4, text);
+    text += "\n  }";
+    return true;
 }
 
 } // namespace
@@ -147,7 +168,8 @@ void streamDcLogJson(const RunRecord& record, const Emit& emit) {
     }
     text += record.dcs.empty() ? "]" : "\n  ]";
     text += ",\n  \"metrics\": ";
-    layoutJsonInto(metricsJson(record.metrics), 2, text);
+    if (!streamMetricsJson(record.metrics, out))
+        return;
     text += "\n}\n";
 }
 

@@ -210,6 +210,33 @@ TEST_CASE("dc_log_streams_long_runs_row_by_row") {
     CHECK(speed.back()["load_percent"] == 0);
 }
 
+// A model may sample every job: its samples are streamed as well.
+TEST_CASE("dc_log_streams_many_samples") {
+    RunRecord record;
+    for (long long k = 0; k < 60000; ++k)
+        record.metrics.recordSample("response", Number::ratio(k, 4), Number::integer(k % 7));
+    record.metrics.incrementCounter("jobs", Number::integer(60000));
+    for (bool csv : {true, false}) {
+        Pieces pieces;
+        if (csv)
+            streamDcLogCsv(record, pieces.emit());
+        else
+            streamDcLogJson(record, pieces.emit());
+        CAPTURE(csv);
+        CHECK(pieces.count >= 2);
+        CHECK(pieces.largest < (std::size_t(1) << 20) + 300);
+    }
+    auto parsed = nlohmann::json::parse(renderDcLogJson(record));
+    const auto& samples = parsed["metrics"]["series"][0]["samples"];
+    REQUIRE(samples.size() == 60000);
+    CHECK(samples[59999]["time_exact"] == "59999/4");
+    CHECK(samples[59999]["value"] == 59999 % 7);
+    CHECK(parsed["metrics"]["counters"][0]["value"] == 60000);
+    std::string csv = renderDcLogCsv(record);
+    CHECK(csv.find("\nresponse,sample,14999.75,2,59999/4,2\njobs,counter,0,60000,0,60000\n") !=
+          std::string::npos);
+}
+
 // Once the file refuses a piece (a full disk), nothing more is produced.
 TEST_CASE("dc_log_stops_at_the_first_refused_piece") {
     RunRecord record = longRecord();
