@@ -255,18 +255,20 @@ void Runtime::afterStep(Cog* c, Process* p) {
 // A process about to wait until `t` (inline) while nothing else could run
 // before the clock reaches it: no other COG runnable, no other process on
 // its own, every other wait ending later, and none of what makes the
-// advance more than moving the clock (starved processes, an observer, a
-// clock limit at or before `t`, another order of picking). The advance
-// would wake it alone and its COG would run it next, so it moves the clock
-// here and goes on without waiting (runtime.md §5.2): the same clock, the
-// same order, one activation less. True when it did.
+// advance more than moving the clock (starved processes, a clock limit at
+// or before `t`, another order of picking). The advance would wake it
+// alone and its COG would run it next, so it moves the clock here and goes
+// on without waiting (runtime.md §5.2): the same clock, the same order,
+// one activation less. True when it did. A run observer hears what the
+// advance would tell it: billing, and progress now and then, since a
+// process that keeps going alone does not return to the run loop.
 // `key` is TimeWaiters::keyOf(t). The first test is waitForTime's, inline.
 bool Runtime::advanceAlone(Process* p, const Value& t, double key) {
     Cog* c = p->cog;
     if (!mayGoOnAlone(p, key) || !timeWaiters_.allAfter(key))
         return false;
-    if (stopped_ || resourceWaiters_ != 0 || options_.observer || !starved_.empty() ||
-        options_.randomSchedule || c->scheduler || !t.isSmallExact() || ownerDead(p) ||
+    if (stopped_ || resourceWaiters_ != 0 || !starved_.empty() || options_.randomSchedule ||
+        c->scheduler || !t.isSmallExact() || ownerDead(p) ||
         runInterrupted.load(std::memory_order_relaxed))
         return false;
     if (options_.clockLimit && compareTime(t, Value::fromInt(int64_t(*options_.clockLimit))) >= 0)
@@ -275,8 +277,12 @@ bool Runtime::advanceAlone(Process* p, const Value& t, double key) {
         clock_ = t;
         ++stats_.timeAdvances;
         clockInterval_ = floorSmall(t);
+        if (!billing_.empty())
+            billUntil(clock_);
     }
     ++stats_.steps; // the activation it saves
+    if ((stats_.steps & 4095) == 0 && options_.observer)
+        options_.observer->progress(clock_, stats_);
     return true;
 }
 

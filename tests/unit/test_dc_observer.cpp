@@ -40,6 +40,8 @@ class Recorder : public RunObserver {
     void dcCost(uint32_t dc, const Value& time, const Value& cost) override {
         log += "cost " + std::to_string(dc) + " " + toString(time) + " " + toString(cost) + "\n";
     }
+    int progressCalls = 0;
+    void progress(const Value&, const RunStats&) override { ++progressCalls; }
 };
 
 } // namespace
@@ -173,6 +175,30 @@ class JobImpl implements Job {
                      "closed 1 1000000..1000000 2 1\n"
                      "closed 1 1000001..1000002 2 0\n"
                      "closed 1 1000003..1000003 2 0\n");
+}
+
+// A process that waits alone goes on without returning to the run loop
+// (Runtime::advanceAlone); the observer still hears of progress, or a
+// progress line would freeze for as long as the loop runs.
+TEST_CASE("progress_keeps_coming_while_a_process_waits_alone") {
+    Recorder rec;
+    RunOptions opts;
+    opts.observer = &rec;
+    auto r = runAbs(R"(
+module M;
+{
+    Int i = 0;
+    while (i < 20000) {
+        await duration(1, 1);
+        i = i + 1;
+    }
+    println(toString(timeValue(now())));
+}
+)",
+                    opts);
+    CHECK(r.status == 0);
+    CHECK(r.out == "20000\n");
+    CHECK(rec.progressCalls >= 4); // 20000 steps, one call per 4096 at least
 }
 
 TEST_CASE("a_run_without_an_observer_keeps_working") {
