@@ -7,6 +7,17 @@
 
 namespace absim::report {
 
+namespace {
+
+// Whether two intervals say the same (exactly, as the files print them).
+bool sameUsage(const IntervalUsage& a, const IntervalUsage& b) {
+    if (a.total.has_value() != b.total.has_value())
+        return false;
+    return a.consumed.exact == b.consumed.exact && (!a.total || a.total->exact == b.total->exact);
+}
+
+} // namespace
+
 const char* resourceName(Resource r) {
     switch (r) {
     case Resource::Speed:
@@ -27,12 +38,6 @@ DcRecord& RunRecord::addDc(std::string name, Number created, bool fromCloudProvi
     dc.fromCloudProvider = fromCloudProvider;
     dcs.push_back(std::move(dc));
     return dcs.back();
-}
-
-bool sameUsage(const IntervalUsage& a, const IntervalUsage& b) {
-    if (a.total.has_value() != b.total.has_value())
-        return false;
-    return a.consumed.exact == b.consumed.exact && (!a.total || a.total->exact == b.total->exact);
 }
 
 long long DcRecord::intervalCount(Resource r) const {

@@ -54,9 +54,6 @@ struct IntervalRun {
     long long count = 1;
 };
 
-// Whether two intervals say the same (exactly, as the files print them).
-bool sameUsage(const IntervalUsage& a, const IntervalUsage& b);
-
 // One deployment component and its history (runtime spec §6.6).
 struct DcRecord {
     std::string name; // its description, e.g. "Initial DC", "cloud-sms-3"

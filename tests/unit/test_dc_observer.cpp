@@ -42,6 +42,12 @@ class Recorder : public RunObserver {
     }
     int progressCalls = 0;
     void progress(const Value&, const RunStats&) override { ++progressCalls; }
+
+    // Runs `source` with this recorder as its observer.
+    absim::testing::RunResult run(const std::string& source, RunOptions opts = {}) {
+        opts.observer = this;
+        return runAbs(source, std::move(opts));
+    }
 };
 
 } // namespace
@@ -54,9 +60,7 @@ TEST_SUITE_BEGIN("DcObserver");
 // catches up at the end of the run.
 TEST_CASE("intervals_of_the_two_cog_example") {
     Recorder rec;
-    RunOptions opts;
-    opts.observer = &rec;
-    auto r = runAbs(R"(
+    auto r = rec.run(R"(
 module M;
 import * from ABS.DC;
 interface Job { Rat work(Rat c); }
@@ -72,8 +76,7 @@ class JobImpl implements Job {
     Rat t1 = f1.get;
     Rat t2 = f2.get;
 }
-)",
-                    opts);
+)");
     CHECK(r.status == 0);
     CHECK(rec.log == "created 0 Initial DC 0 local\n"
                      "created 1 ten 0 local\n"
@@ -89,9 +92,7 @@ class JobImpl implements Job {
 TEST_CASE("billing_until_the_shutdown_completes") {
     Recorder rec;
     rec.intervals = false;
-    RunOptions opts;
-    opts.observer = &rec;
-    auto r = runAbs(R"(
+    auto r = rec.run(R"(
 module M;
 import * from ABS.DC;
 {
@@ -104,8 +105,7 @@ import * from ABS.DC;
     Rat c = await cp!getAccumulatedCost();
     println(toString(c));
 }
-)",
-                    opts);
+)");
     CHECK(r.status == 0);
     CHECK(r.out == "2\n");
     CHECK(rec.log == "created 0 Initial DC 0 local\n"
@@ -120,16 +120,15 @@ import * from ABS.DC;
 TEST_CASE("intervals_up_to_the_clock_limit") {
     Recorder rec;
     RunOptions opts;
-    opts.observer = &rec;
     opts.clockLimit = 3;
-    auto r = runAbs(R"(
+    auto r = rec.run(R"(
 module M;
 {
     await duration(10);
     println("never");
 }
 )",
-                    opts);
+                     opts);
     CHECK(r.status == 0);
     CHECK(r.out == "");
     CHECK(rec.log == "created 0 Initial DC 0 local\n"
@@ -142,9 +141,7 @@ module M;
 // when it is used again, and of the rest at the end of the run.
 TEST_CASE("idle_stretches_come_as_one_call") {
     Recorder rec;
-    RunOptions opts;
-    opts.observer = &rec;
-    auto r = runAbs(R"(
+    auto r = rec.run(R"(
 module M;
 import * from ABS.DC;
 interface Job { Unit work(Rat c); }
@@ -160,8 +157,7 @@ class JobImpl implements Job {
     await j!work(1);
     await duration(3);
 }
-)",
-                    opts);
+)");
     CHECK(r.status == 0);
     CHECK(rec.log == "created 0 Initial DC 0 local\n"
                      "created 1 two 0 local\n"
@@ -182,9 +178,7 @@ class JobImpl implements Job {
 // progress line would freeze for as long as the loop runs.
 TEST_CASE("progress_keeps_coming_while_a_process_waits_alone") {
     Recorder rec;
-    RunOptions opts;
-    opts.observer = &rec;
-    auto r = runAbs(R"(
+    auto r = rec.run(R"(
 module M;
 {
     Int i = 0;
@@ -194,8 +188,7 @@ module M;
     }
     println(toString(timeValue(now())));
 }
-)",
-                    opts);
+)");
     CHECK(r.status == 0);
     CHECK(r.out == "20000\n");
     CHECK(rec.progressCalls >= 4); // 20000 steps, one call per 4096 at least
