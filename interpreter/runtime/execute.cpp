@@ -911,7 +911,7 @@ bool Runtime::runFrames(Process* p) {
                 p->awaited = fut;
                 p->blockedOn = BlockReason::SyncCall;
                 p->state = ProcessState::Blocked;
-                fut.entityAs<Future>()->waiters.emplace_back(p);
+                fut.entityAs<Future>()->waiters.add(p);
                 return true;
             }
             if (!m)
@@ -947,7 +947,7 @@ bool Runtime::runFrames(Process* p) {
                 ++f.pc;
                 break;
             }
-            F->waiters.emplace_back(p);
+            F->waiters.add(p);
             p->awaited = std::move(fut);
             p->blockedOn = BlockReason::Get;
             p->state = ProcessState::Blocked;
@@ -994,7 +994,7 @@ bool Runtime::runFrames(Process* p) {
             Process* ip =
                 newProcess(c, &cls->init, Frame::Kind::Init, Value(obj), nullptr, Value(), "init");
             ip->initDone = done;
-            done.entityAs<Future>()->waiters.emplace_back(p);
+            done.entityAs<Future>()->waiters.add(p);
             p->awaited = std::move(done);
             p->blockedOn = BlockReason::New;
             p->state = ProcessState::Blocked;

@@ -93,10 +93,7 @@ void Runtime::resolve(const Value& future, Value v, bool exception) {
         return;
     f->state = exception ? Future::State::Exception : Future::State::Value;
     f->value = std::move(v);
-    std::vector<ProcessRef> waiters = std::move(f->waiters);
-    f->waiters.clear();
-    for (ProcessRef& p : waiters)
-        wake(p.get(), f);
+    f->waiters.takeAll([this, f](Process* p) { wake(p, f); });
 }
 
 // Init done (§1.3 step 3d): the object is usable and its `run` starts.

@@ -130,8 +130,8 @@ void Runtime::registerOnFutures(Process* p, const GuardCode* g) {
     Future* fut = v.entityAs<Future>();
     if (fut->resolved())
         return;
-    if (fut->waiters.empty() || fut->waiters.back().get() != p)
-        fut->waiters.emplace_back(p);
+    if (fut->waiters.empty() || fut->waiters.last() != p)
+        fut->waiters.add(p);
 }
 
 // A guard that raises counts as enabled; the exception is raised at the
