@@ -20,7 +20,7 @@ from collections import Counter
 
 MARK = 'TESTRESULT_MARKER='
 RESOURCE = re.compile(r'\[Cost:|DeploymentComponent|CloudProvider|\bthisDC\(|\bDC\b')
-TIMED = re.compile(r'\bduration\(|\bnow\(\)|Deadline|deadline\(\)')
+TIMED = re.compile(r'\bduration\(|\bnow\(\)|Deadline|deadline\(\)|\bDuration\(|\bInfDuration\b|\bTime\(|\btimeValue\(')
 
 
 def programs(root):
