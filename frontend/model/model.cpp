@@ -45,9 +45,9 @@ LoadStatus loadModel(const std::vector<std::string>& paths, ParsedModel& model,
     model.firstUserUnit = model.units.size();
     bool unreadable = false;
     for (const std::string& path : paths) {
-        std::string text;
-        if (!readFile(path, text)) {
-            diags.error(SourceRange{}, "cannot read '" + path + "'");
+        std::string text, why;
+        if (!readFile(path, text, &why)) {
+            diags.error(SourceRange{}, "cannot read '" + path + "': " + why);
             unreadable = true;
             continue;
         }

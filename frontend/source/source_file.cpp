@@ -1,7 +1,10 @@
 #include "frontend/source/source_file.h"
 
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
 
 namespace absim {
 
@@ -31,15 +34,42 @@ FileId SourceManager::add(std::string path, std::string text) {
     return id;
 }
 
-bool readFile(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+bool readFile(const std::string& path, std::string& out, std::string* why) {
+    auto fail = [&](int error) {
+        if (why)
+            *why = std::generic_category().message(error);
         return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad())
-        return false;
-    out = ss.str();
+    };
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fail(errno);
+    // A directory opens, and then reads as an error or as nothing: say so
+    // rather than load an empty model.
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int error = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        ::close(fd);
+        return fail(error);
+    }
+    std::string text;
+    if (S_ISREG(st.st_mode))
+        text.reserve(size_t(st.st_size));
+    char buffer[65536];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int error = errno;
+            ::close(fd);
+            return fail(error);
+        }
+        if (n == 0)
+            break;
+        text.append(buffer, size_t(n));
+    }
+    ::close(fd);
+    out = std::move(text);
     return true;
 }
 

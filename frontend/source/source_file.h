@@ -43,7 +43,7 @@ inline size_t utf8SequenceLength(unsigned char c) {
 }
 
 class SourceFile {
-public:
+  public:
     SourceFile(FileId id, std::string path, std::string text);
     FileId id() const { return id_; }
     const std::string& path() const { return path_; }
@@ -52,7 +52,7 @@ public:
     // The text of line `line` (1-based) without its terminator.
     std::string_view line(uint32_t line) const;
 
-private:
+  private:
     FileId id_;
     std::string path_;
     std::string text_;
@@ -62,16 +62,18 @@ private:
 // Owns every file of a run (user files, stdlib files, REPL inputs) so that
 // ranges stay valid for the whole life of the program.
 class SourceManager {
-public:
+  public:
     FileId add(std::string path, std::string text);
     const SourceFile& file(FileId id) const { return *files_.at(id); }
     size_t size() const { return files_.size(); }
 
-private:
+  private:
     std::vector<std::unique_ptr<SourceFile>> files_;
 };
 
-// Reads a whole file; returns false (and leaves `out` alone) if it cannot.
-bool readFile(const std::string& path, std::string& out);
+// Reads a whole file; returns false (and leaves `out` alone) if it cannot,
+// with the reason in `why` when given ("No such file or directory", "Is a
+// directory").
+bool readFile(const std::string& path, std::string& out, std::string* why = nullptr);
 
 } // namespace absim
