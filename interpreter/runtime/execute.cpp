@@ -395,6 +395,22 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
         if (d == g)
             return false; // nothing else to wait for
     }
+    if (g->kind == GuardCode::Kind::Future) {
+        // The commonest guard, `await f?` alone: the future read once, and
+        // the process on its list at once (what guardHolds, guardHasBool
+        // and registerOnFutures below would do, reading it three times).
+        Value v = eval(g->exp, ctx);
+        if (!v.isFuture())
+            throwBuiltinException(BuiltinConstructor::NullPointerException);
+        Future* fut = v.entityAs<Future>();
+        if (fut->resolved())
+            return false;
+        p->guard = g;
+        p->state = ProcessState::WaitingFuture;
+        if (fut->waiters.empty() || fut->waiters.last() != p)
+            fut->waiters.add(p);
+        return true;
+    }
     if (guardHolds(p, g))
         return false; // already true: continue without releasing
     p->guard = g;
