@@ -36,6 +36,25 @@ Token* neighbour(antlr4::Parser* parser, const Token* t, int steps) {
     return stream->get(static_cast<size_t>(i));
 }
 
+// The `;` that ends the statement `t` is in (brackets opened after `t`
+// skipped), or the `}` that closes its block; null at the end of the file.
+Token* statementEnd(antlr4::Parser* parser, const Token* t) {
+    int depth = 0;
+    for (Token* n = neighbour(parser, t, 1); n && n->getType() != Token::EOF;
+         n = neighbour(parser, n, 1)) {
+        size_t type = n->getType();
+        if (type == ABSLexer::LPAREN || type == ABSLexer::LBRACKET || type == ABSLexer::LBRACE)
+            ++depth;
+        else if (type == ABSLexer::RPAREN || type == ABSLexer::RBRACKET)
+            --depth;
+        else if (type == ABSLexer::RBRACE && --depth < 0)
+            return n;
+        else if (type == ABSLexer::SEMI && depth <= 0)
+            return n;
+    }
+    return nullptr;
+}
+
 // The innermost bracket still open at the end of the file, if any.
 Token* unmatchedOpening(antlr4::Parser* parser) {
     auto* stream = dynamic_cast<antlr4::BufferedTokenStream*>(parser->getTokenStream());
@@ -216,6 +235,31 @@ bool SyntaxErrorStrategy::explainNaming(antlr4::Parser* parser, Token* offending
                                         const IntervalSet& expected) {
     size_t type = offending->getType();
     const antlr4::ParserRuleContext* ctx = parser->getContext();
+    // `f(new C())`, `1 + await o!m()`, `g(o!m())`: in ABS an effect stands
+    // alone (a statement, or the whole right-hand side of an assignment),
+    // never inside an expression. Said as the checker says it of `.get`.
+    if ((type == ABSLexer::NEW || type == ABSLexer::AWAIT) && has(expected, ABSLexer::LOWER_ID) &&
+        !declarationContext(ctx)) {
+        report(offending, quotedThen(offending, type == ABSLexer::NEW
+                                                    ? "cannot be nested inside an expression; "
+                                                      "create the object in a statement of its "
+                                                      "own and use the variable"
+                                                    : "cannot be nested inside an expression; "
+                                                      "assign its result to a variable first"));
+        return true;
+    }
+    if (type == ABSLexer::BANG && !has(expected, type) && !declarationContext(ctx)) {
+        Token* callee = neighbour(parser, offending, -1);
+        Token* method = neighbour(parser, offending, 1);
+        if (callee && method && method->getType() == ABSLexer::LOWER_ID &&
+            (callee->getType() == ABSLexer::LOWER_ID || callee->getType() == ABSLexer::THIS)) {
+            report(offending, "an asynchronous call cannot be nested inside an expression; "
+                              "assign its future to a variable first");
+            if (Token* end = statementEnd(parser, offending))
+                reporter_.quietUntil(tokenRange(reporter_.file(), end).begin);
+            return true;
+        }
+    }
     if (isKeyword(type) && type != ABSLexer::AS && has(expected, ABSLexer::LOWER_ID)) {
         report(offending, reservedWord(offending));
         return true;

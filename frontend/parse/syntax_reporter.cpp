@@ -31,6 +31,10 @@ void SyntaxReporter::syntaxError(SourceRange range, bool atEof, std::string mess
         (range.begin.line < lastSyntaxError_->line ||
          (range.begin.line == lastSyntaxError_->line && range.begin.col <= lastSyntaxError_->col)))
         return;
+    if (quietUntil_ &&
+        (range.begin.line < quietUntil_->line ||
+         (range.begin.line == quietUntil_->line && range.begin.col <= quietUntil_->col)))
+        return;
     lastSyntaxError_ = range.begin;
     auto it = lexicalErrorColumn_.find(range.begin.line);
     if (it != lexicalErrorColumn_.end() && it->second <= range.begin.col)

@@ -42,6 +42,9 @@ class SyntaxReporter {
     // An unterminated comment or template string swallowed the rest of the
     // file: what the parser then says about the end of the file is noise.
     void markUnterminated() { unterminated_ = true; }
+    // An error explained as a whole (a call nested where it cannot be):
+    // what recovery then trips over up to `end` is the same mistake.
+    void quietUntil(SourcePos end) { quietUntil_ = end; }
 
     size_t errorCount() const { return errors_; }
 
@@ -55,6 +58,7 @@ class SyntaxReporter {
     bool eofReported_ = false;
     std::map<uint32_t, uint32_t> lexicalErrorColumn_; // line -> first column
     std::optional<SourcePos> lastSyntaxError_;
+    std::optional<SourcePos> quietUntil_;
 };
 
 } // namespace absim::parse
