@@ -55,6 +55,34 @@ Token* statementEnd(antlr4::Parser* parser, const Token* t) {
     return nullptr;
 }
 
+bool before(SourcePos a, SourcePos b) {
+    return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+// Whether the `=` at `t` stands where only a comparison could: inside the
+// parentheses of an `if` or `while` condition, or after the `=` of an
+// assignment in the same statement.
+bool meantAsComparison(antlr4::Parser* parser, const Token* t) {
+    int depth = 0;
+    for (Token* p = neighbour(parser, t, -1); p; p = neighbour(parser, p, -1)) {
+        size_t type = p->getType();
+        if (type == ABSLexer::SEMI || type == ABSLexer::LBRACE || type == ABSLexer::RBRACE)
+            return false;
+        if (type == ABSLexer::RPAREN || type == ABSLexer::RBRACKET) {
+            ++depth;
+        } else if (type == ABSLexer::LPAREN || type == ABSLexer::LBRACKET) {
+            if (--depth < 0) {
+                Token* before = neighbour(parser, p, -1);
+                return type == ABSLexer::LPAREN && before &&
+                       (before->getType() == ABSLexer::IF || before->getType() == ABSLexer::WHILE);
+            }
+        } else if (type == ABSLexer::ASSIGN && depth == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // The innermost bracket still open at the end of the file, if any.
 Token* unmatchedOpening(antlr4::Parser* parser) {
     auto* stream = dynamic_cast<antlr4::BufferedTokenStream*>(parser->getTokenStream());
@@ -255,8 +283,7 @@ bool SyntaxErrorStrategy::explainNaming(antlr4::Parser* parser, Token* offending
             (callee->getType() == ABSLexer::LOWER_ID || callee->getType() == ABSLexer::THIS)) {
             report(offending, "an asynchronous call cannot be nested inside an expression; "
                               "assign its future to a variable first");
-            if (Token* end = statementEnd(parser, offending))
-                reporter_.quietUntil(tokenRange(reporter_.file(), end).begin);
+            quietToStatementEnd(parser, offending);
             return true;
         }
     }
@@ -314,6 +341,12 @@ void SyntaxErrorStrategy::explain(antlr4::Parser* parser, Token* start, Token* o
                 break;
             }
         }
+        // `if (x = 1)`, `Bool b = x = 1;`: meant as a comparison.
+        if (meantAsComparison(parser, offending)) {
+            report(offending, "'=' assigns, and only as a statement; to compare, write '=='");
+            quietToStatementEnd(parser, offending);
+            return;
+        }
     }
     IntervalSet reduced = withoutContinuations(expected);
     // An extra token where only `;` could come: it is the token that is wrong.
@@ -322,6 +355,9 @@ void SyntaxErrorStrategy::explain(antlr4::Parser* parser, Token* start, Token* o
         return;
     }
     if (reduced.size() == 1 && has(reduced, ABSLexer::SEMI)) {
+        if (semicolonTakenUntil_ &&
+            !before(*semicolonTakenUntil_, tokenRange(file, offending).begin))
+            return; // the `;` an earlier error took away
         Token* previous = neighbour(parser, offending, -1);
         std::string what = constructPhrase(parser->getContext());
         std::string message = "expected ';'" + (what.empty() ? "" : " after " + what);
@@ -374,6 +410,16 @@ void SyntaxErrorStrategy::explain(antlr4::Parser* parser, Token* start, Token* o
         report(offending, "unexpected end of the file; expected " + words);
     else
         report(offending, "expected " + words + ", found " + showToken(offending));
+    // `Int x = 1 +;`: recovery takes the `;` away and reads on into the
+    // next statement, which then seems to lack its own.
+    if (offending->getType() == ABSLexer::SEMI)
+        if (Token* end = statementEnd(parser, offending))
+            semicolonTakenUntil_ = tokenRange(file, end).begin;
+}
+
+void SyntaxErrorStrategy::quietToStatementEnd(antlr4::Parser* parser, Token* offending) {
+    if (Token* end = statementEnd(parser, offending))
+        reporter_.quietUntil(tokenRange(reporter_.file(), end).begin);
 }
 
 void SyntaxErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,

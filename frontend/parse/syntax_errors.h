@@ -36,8 +36,14 @@ class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
                        const antlr4::misc::IntervalSet& expected);
     void report(antlr4::Token* at, std::string message);
     void reportRange(SourceRange range, antlr4::Token* at, std::string message);
+    // Keeps what recovery then trips over, up to the end of the statement
+    // `offending` is in, from being reported as further errors.
+    void quietToStatementEnd(antlr4::Parser* parser, antlr4::Token* offending);
 
     SyntaxReporter& reporter_;
+    // After an error at a `;` that recovery consumed: the next statement's
+    // end, up to which a missing `;` is that one, already reported.
+    std::optional<SourcePos> semicolonTakenUntil_;
 };
 
 // Lexer errors cannot happen (every character is some token) but, should
