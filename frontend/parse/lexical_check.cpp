@@ -4,6 +4,7 @@
 #include "frontend/parse/token_ranges.h"
 
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 namespace absim::parse {
@@ -157,8 +158,34 @@ class TokenChecker {
         }
     }
 
+    // `'text'`, a string in single quotes: one error for the whole of it,
+    // which the parser then does not see. False when `i` opens no such pair.
+    bool singleQuoted(size_t i) {
+        antlr4::Token* open = tokens_[i];
+        if (open->getText() != "'")
+            return false;
+        for (size_t j = i + 1; j < tokens_.size(); ++j) {
+            antlr4::Token* t = tokens_[j];
+            if (t->getLine() != open->getLine() || t->getType() == antlr4::Token::EOF)
+                return false;
+            if (t->getType() == ABSLexer::STRAY_CHAR && t->getText() == "'") {
+                for (size_t k = i; k <= j; ++k)
+                    hide(tokens_[k]);
+                reporter_.lexicalError(spanRange(file(), open, t),
+                                       "strings are written in double quotes in ABS: \"...\"");
+                skipUntil_ = j;
+                return true;
+            }
+        }
+        return false;
+    }
+
     // A run of stray characters on one line is one error.
     void strayCharacters(size_t i) {
+        if (skipUntil_ && i <= *skipUntil_)
+            return; // inside a single-quoted string already reported
+        if (singleQuoted(i))
+            return;
         antlr4::Token* first = tokens_[i];
         if (i > 0 && tokens_[i - 1]->getType() == ABSLexer::STRAY_CHAR &&
             adjacent(tokens_[i - 1], first))
@@ -220,6 +247,7 @@ class TokenChecker {
     std::vector<antlr4::Token*> tokens_;
     SyntaxReporter& reporter_;
     std::vector<OpenTemplate> templates_;
+    std::optional<size_t> skipUntil_; // the closing quote of a `'...'` reported
 };
 
 } // namespace

@@ -263,6 +263,8 @@ bool SyntaxErrorStrategy::explainNaming(antlr4::Parser* parser, Token* offending
                                         const IntervalSet& expected) {
     size_t type = offending->getType();
     const antlr4::ParserRuleContext* ctx = parser->getContext();
+    if (explainForeignSyntax(parser, offending, expected))
+        return true;
     // `f(new C())`, `1 + await o!m()`, `g(o!m())`: in ABS an effect stands
     // alone (a statement, or the whole right-hand side of an assignment),
     // never inside an expression. Said as the checker says it of `.get`.
@@ -308,6 +310,61 @@ bool SyntaxErrorStrategy::explainNaming(antlr4::Parser* parser, Token* offending
          type == ABSLexer::BANG || type == ABSLexer::COMMA || type == ABSLexer::RPAREN)) {
         report(previous, reservedWord(previous));
         return true;
+    }
+    return false;
+}
+
+// What newcomers bring from C, Java or Python, said in ABS terms: list
+// literals in brackets, `++` and `+=`, the `?:` conditional, C's `for`.
+bool SyntaxErrorStrategy::explainForeignSyntax(antlr4::Parser* parser, Token* offending,
+                                               const IntervalSet& expected) {
+    size_t type = offending->getType();
+    Token* previous = neighbour(parser, offending, -1);
+    auto say = [&](Token* at, const char* message) {
+        report(at, message);
+        quietToStatementEnd(parser, at);
+        return true;
+    };
+    if (type == ABSLexer::LBRACKET && has(expected, ABSLexer::LOWER_ID))
+        return say(offending, "a list is written 'list[a, b, c]' in ABS (or 'Nil' when empty)");
+    // `x++;` fails at the second `+`, `x--;` at the `;` (`-` is also a sign).
+    Token* first = type == ABSLexer::SEMI ? neighbour(parser, previous, -1) : previous;
+    Token* second = type == ABSLexer::SEMI ? previous : offending;
+    if (first && second && first->getType() == second->getType() &&
+        second->getStartIndex() == first->getStopIndex() + 1 &&
+        (first->getType() == ABSLexer::PLUS || first->getType() == ABSLexer::MINUS) &&
+        neighbour(parser, second, 1) && neighbour(parser, second, 1)->getType() == ABSLexer::SEMI)
+        return say(first, first->getType() == ABSLexer::PLUS
+                              ? "ABS has no '++'; write 'x = x + 1;'"
+                              : "ABS has no '--'; write 'x = x - 1;'");
+    if (type == ABSLexer::ASSIGN && previous &&
+        (previous->getType() == ABSLexer::PLUS || previous->getType() == ABSLexer::MINUS ||
+         previous->getType() == ABSLexer::STAR || previous->getType() == ABSLexer::SLASH ||
+         previous->getType() == ABSLexer::PERCENT)) {
+        std::string message = "ABS has no '";
+        message += previous->getText();
+        message += "='; write 'x = x ";
+        message += previous->getText();
+        message += " e;'";
+        report(previous, message);
+        quietToStatementEnd(parser, previous);
+        return true;
+    }
+    if (type == ABSLexer::QUESTION && !has(expected, type))
+        return say(offending, "ABS has no '?:' conditional; write 'when c then a else b'");
+    // `for (...)` reads as a call of a function `for`.
+    for (Token* t = previous; t; t = neighbour(parser, t, -1)) {
+        size_t k = t->getType();
+        if (k == ABSLexer::SEMI || k == ABSLexer::LBRACE || k == ABSLexer::RBRACE)
+            break;
+        Token* after = neighbour(parser, t, 1);
+        Token* before = neighbour(parser, t, -1);
+        if (k == ABSLexer::LOWER_ID && t->getText() == "for" && after &&
+            after->getType() == ABSLexer::LPAREN &&
+            (!before || before->getType() == ABSLexer::SEMI ||
+             before->getType() == ABSLexer::LBRACE || before->getType() == ABSLexer::RBRACE))
+            return say(t, "ABS has no 'for' loop; use 'foreach (x in list) { ... }' or "
+                          "'while (...) { ... }'");
     }
     return false;
 }

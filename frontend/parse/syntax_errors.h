@@ -34,6 +34,8 @@ class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
     bool explainByShape(antlr4::Parser* parser, antlr4::Token* start, antlr4::Token* offending);
     bool explainNaming(antlr4::Parser* parser, antlr4::Token* offending,
                        const antlr4::misc::IntervalSet& expected);
+    bool explainForeignSyntax(antlr4::Parser* parser, antlr4::Token* offending,
+                              const antlr4::misc::IntervalSet& expected);
     void report(antlr4::Token* at, std::string message);
     void reportRange(SourceRange range, antlr4::Token* at, std::string message);
     // Keeps what recovery then trips over, up to the end of the statement
