@@ -201,7 +201,8 @@ class ExpChecker {
         case Op::Gt:
         case Op::Ge:
             if (!comparable(l, r))
-                c_.error(e.range, "cannot compare " + c_.quoted(l) + " with " + c_.quoted(r));
+                c_.error(e.range, "cannot compare " + c_.quoted(l) + " with " + c_.quoted(r) +
+                                      timeHint(l, r));
             return ts_.boolType();
         default:
             return arithmetic(e, op, l, r);
@@ -225,7 +226,7 @@ class ExpChecker {
                 return known;
             if (!ts_.isNumeric(known)) {
                 c_.error(e.range, "operator " + op + " cannot be applied to " + c_.quoted(l) +
-                                      " and " + c_.quoted(r));
+                                      " and " + c_.quoted(r) + timeHint(l, r));
                 return ts_.arena.any();
             }
             return isDiv && isInt(known) ? ts_.ratType() : known;
@@ -245,7 +246,7 @@ class ExpChecker {
             return ts_.arena.any();
         }
         c_.error(e.range, "operator " + op + " cannot be applied to " + c_.quoted(l) + " and " +
-                              c_.quoted(r));
+                              c_.quoted(r) + timeHint(l, r));
         return ts_.arena.any();
     }
 

@@ -44,8 +44,20 @@ void Checker::assignmentError(SourceRange range, const Type* value, const std::s
                          "' does not implement '" + typeName(targetType) + "'");
         return;
     }
-    error(range,
-          "cannot assign " + quoted(value) + " to " + target + " of type " + quoted(targetType));
+    error(range, "cannot assign " + quoted(value) + " to " + target + " of type " +
+                     quoted(targetType) + timeHint(value, targetType));
+}
+
+std::string timeHint(const Type* a, const Type* b) {
+    auto named = [](const Type* t, const char* name) { return typeName(t) == name; };
+    auto number = [&](const Type* t) {
+        return named(t, "Int") || named(t, "Rat") || named(t, "Float");
+    };
+    if ((named(a, "Time") && number(b)) || (number(a) && named(b, "Time")))
+        return "; 'timeValue(t)' is the Rat inside a Time, 'Time(r)' makes one";
+    if ((named(a, "Duration") && number(b)) || (number(a) && named(b, "Duration")))
+        return "; 'durationValue(d)' is the Rat inside a Duration, 'Duration(r)' makes one";
+    return "";
 }
 
 namespace {

@@ -113,6 +113,10 @@ class FrameGuard {
     Context& ctx_;
 };
 
+// A hint for an operation or assignment that mixes Time or Duration with a
+// number: how to get at the Rat inside (empty when neither is involved).
+std::string timeHint(const Type* a, const Type* b);
+
 class Checker {
   public:
     Checker(const ParsedModel& model, const Program& program, DiagnosticEngine& diags,
