@@ -334,7 +334,10 @@ void Checker::expectType(const ast::PureExp& e, const Type* expected, Context& c
                          const std::string& what) {
     const Type* t = checkPure(e, ctx, expected);
     if (!ts_.isSubtype(t, expected))
-        error(e.range, what + " has type " + quoted(t) + ", expected " + quoted(expected));
+        error(e.range, what + " has type " + quoted(t) + ", expected " + quoted(expected) +
+                           (what == "await condition" && ts_.isData(t, ts_.builtins.Fut)
+                                ? "; to wait for a future, write 'await f?'"
+                                : ""));
 }
 
 void Checker::expectBool(const ast::PureExp& e, Context& ctx, const std::string& what) {

@@ -44,8 +44,12 @@ void Checker::assignmentError(SourceRange range, const Type* value, const std::s
                          "' does not implement '" + typeName(targetType) + "'");
         return;
     }
+    std::string hint = timeHint(value, targetType);
+    if (hint.empty() && ts_.isData(value, ts_.builtins.Fut) &&
+        !ts_.isData(targetType, ts_.builtins.Fut))
+        hint = "; a future's value is read with '.get' (or 'await o!m(..)' for a call)";
     error(range, "cannot assign " + quoted(value) + " to " + target + " of type " +
-                     quoted(targetType) + timeHint(value, targetType));
+                     quoted(targetType) + hint);
 }
 
 std::string timeHint(const Type* a, const Type* b) {
