@@ -59,6 +59,19 @@ bool before(SourcePos a, SourcePos b) {
     return a.line < b.line || (a.line == b.line && a.col < b.col);
 }
 
+// The `}` closing the block around the `{ ... }` group that opens at `t`.
+Token* enclosingClose(antlr4::Parser* parser, const Token* t) {
+    int depth = 0;
+    for (Token* n = neighbour(parser, t, 1); n && n->getType() != Token::EOF;
+         n = neighbour(parser, n, 1)) {
+        if (n->getType() == ABSLexer::LBRACE)
+            ++depth;
+        else if (n->getType() == ABSLexer::RBRACE && --depth < -1)
+            return n;
+    }
+    return nullptr;
+}
+
 // Whether the `=` at `t` stands where only a comparison could: inside the
 // parentheses of an `if` or `while` condition, or after the `=` of an
 // assignment in the same statement.
@@ -325,6 +338,22 @@ bool SyntaxErrorStrategy::explainForeignSyntax(antlr4::Parser* parser, Token* of
         quietToStatementEnd(parser, at);
         return true;
     };
+    if (type == ABSLexer::SEMI && previous && previous->getType() == ABSLexer::RETURN)
+        return say(previous, "'return' needs a value in ABS; a method of type 'Unit' just "
+                             "ends, without 'return'");
+    if (type == ABSLexer::LOWER_ID && parser->getContext() &&
+        parser->getContext()->getRuleIndex() == grammar::ABSParser::RuleClassDecl) {
+        Token* next = neighbour(parser, offending, 1);
+        if (next && next->getType() == ABSLexer::LPAREN) {
+            std::string message = "method '";
+            message += offending->getText();
+            message += "' needs its return type before its name, e.g. 'Unit ";
+            message += offending->getText();
+            message += "(...)'";
+            report(offending, message);
+            return true;
+        }
+    }
     if (type == ABSLexer::LBRACKET && has(expected, ABSLexer::LOWER_ID))
         return say(offending, "a list is written 'list[a, b, c]' in ABS (or 'Nil' when empty)");
     // `x++;` fails at the second `+`, `x--;` at the `;` (`-` is also a sign).
@@ -415,6 +444,14 @@ void SyntaxErrorStrategy::explain(antlr4::Parser* parser, Token* start, Token* o
         if (semicolonTakenUntil_ &&
             !before(*semicolonTakenUntil_, tokenRange(file, offending).begin))
             return; // the `;` an earlier error took away
+        if (offending->getType() == ABSLexer::LBRACE && parser->getContext() &&
+            parser->getContext()->getRuleIndex() == grammar::ABSParser::RuleMethodSignature) {
+            report(offending, "a method of an interface has no body: end its signature with "
+                              "';' and write the body in a class that implements the interface");
+            if (Token* end = enclosingClose(parser, offending))
+                reporter_.quietUntil(tokenRange(file, end).begin);
+            return;
+        }
         Token* previous = neighbour(parser, offending, -1);
         std::string what = constructPhrase(parser->getContext());
         std::string message = "expected ';'" + (what.empty() ? "" : " after " + what);
