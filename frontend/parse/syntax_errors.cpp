@@ -59,6 +59,17 @@ bool before(SourcePos a, SourcePos b) {
     return a.line < b.line || (a.line == b.line && a.col < b.col);
 }
 
+// before + name + middle + name + after, appended (see quotedThen).
+std::string withNameTwice(const char* before, const std::string& name, const char* middle,
+                          const char* after) {
+    std::string out = before;
+    out += name;
+    out += middle;
+    out += name;
+    out += after;
+    return out;
+}
+
 // The `}` closing the block around the `{ ... }` group that opens at `t`.
 Token* enclosingClose(antlr4::Parser* parser, const Token* t) {
     int depth = 0;
@@ -333,7 +344,7 @@ bool SyntaxErrorStrategy::explainForeignSyntax(antlr4::Parser* parser, Token* of
                                                const IntervalSet& expected) {
     size_t type = offending->getType();
     Token* previous = neighbour(parser, offending, -1);
-    auto say = [&](Token* at, const char* message) {
+    auto say = [&](Token* at, const std::string& message) {
         report(at, message);
         quietToStatementEnd(parser, at);
         return true;
@@ -345,12 +356,10 @@ bool SyntaxErrorStrategy::explainForeignSyntax(antlr4::Parser* parser, Token* of
         parser->getContext()->getRuleIndex() == grammar::ABSParser::RuleClassDecl) {
         Token* next = neighbour(parser, offending, 1);
         if (next && next->getType() == ABSLexer::LPAREN) {
-            std::string message = "method '";
-            message += offending->getText();
-            message += "' needs its return type before its name, e.g. 'Unit ";
-            message += offending->getText();
-            message += "(...)'";
-            report(offending, message);
+            report(offending, withNameTwice("method '", offending->getText(),
+                                            "' needs its return type before its name, e.g. "
+                                            "'Unit ",
+                                            "(...)'"));
             return true;
         }
     }
@@ -369,16 +378,9 @@ bool SyntaxErrorStrategy::explainForeignSyntax(antlr4::Parser* parser, Token* of
     if (type == ABSLexer::ASSIGN && previous &&
         (previous->getType() == ABSLexer::PLUS || previous->getType() == ABSLexer::MINUS ||
          previous->getType() == ABSLexer::STAR || previous->getType() == ABSLexer::SLASH ||
-         previous->getType() == ABSLexer::PERCENT)) {
-        std::string message = "ABS has no '";
-        message += previous->getText();
-        message += "='; write 'x = x ";
-        message += previous->getText();
-        message += " e;'";
-        report(previous, message);
-        quietToStatementEnd(parser, previous);
-        return true;
-    }
+         previous->getType() == ABSLexer::PERCENT))
+        return say(previous,
+                   withNameTwice("ABS has no '", previous->getText(), "='; write 'x = x ", " e;'"));
     if (type == ABSLexer::QUESTION && !has(expected, type))
         return say(offending, "ABS has no '?:' conditional; write 'when c then a else b'");
     // `for (...)` reads as a call of a function `for`.
