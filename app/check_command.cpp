@@ -54,7 +54,7 @@ int checkCommand(CommandLine& args, const GlobalOptions& options) {
         }
         if (args.failed())
             break;
-        args.fail("unknown option '" + args.peek() + "' for 'absim check'");
+        args.failUnknownOption("check");
     }
     if (!argumentsUsable("check", args, files))
         return exit_status::kUsage;

@@ -1,11 +1,27 @@
 #include "app/command_line.h"
 
+#include "frontend/sema/suggest.h"
+
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 
 namespace absim::cli {
 
+void CommandLine::asked(const char* name) {
+    if (std::find(asked_.begin(), asked_.end(), name) == asked_.end())
+        asked_.emplace_back(name);
+}
+
+void CommandLine::failUnknownOption(const char* command) {
+    std::string given = done() ? std::string() : peek();
+    std::string name = given.substr(0, given.find('='));
+    fail("unknown option '" + given + "' for 'absim " + command + "'" +
+         sema::didYouMean(name, asked_));
+}
+
 bool CommandLine::flag(const char* name, const char* alias) {
+    asked(name);
     if (done() || afterDashDash_)
         return false;
     const std::string& a = args_[pos_];
@@ -17,6 +33,7 @@ bool CommandLine::flag(const char* name, const char* alias) {
 }
 
 std::optional<std::string> CommandLine::option(const char* name, const char* alias) {
+    asked(name);
     if (done() || afterDashDash_)
         return std::nullopt;
     const std::string& a = args_[pos_];

@@ -9,7 +9,7 @@
 namespace absim::cli {
 
 class CommandLine {
-public:
+  public:
     explicit CommandLine(std::vector<std::string> args) : args_(std::move(args)) {}
 
     // Next argument, or nullopt at the end.
@@ -31,6 +31,10 @@ public:
     // Every argument, as given (for records that say how a run was started).
     const std::vector<std::string>& all() const { return args_; }
 
+    // Fails with "unknown option 'X' for 'absim COMMAND'", and the closest
+    // option asked for so far (flag, option) when it looks like a typo.
+    void failUnknownOption(const char* command);
+
     const std::string& error() const { return error_; }
     bool failed() const { return !error_.empty(); }
     void fail(std::string message) {
@@ -38,8 +42,11 @@ public:
             error_ = std::move(message);
     }
 
-private:
+  private:
+    void asked(const char* name);
+
     std::vector<std::string> args_;
+    std::vector<std::string> asked_; // the options looked for, for "did you mean"
     size_t pos_ = 0;
     bool afterDashDash_ = false;
     std::string error_;

@@ -5,6 +5,7 @@
 #include "app/exit_status.h"
 #include "app/startup_heap.h"
 #include "frontend/diag/diagnostics.h"
+#include "frontend/sema/suggest.h"
 
 #include <iostream>
 #include <unistd.h>
@@ -86,6 +87,8 @@ int main(int argc, char** argv) {
         return runCommand(args, options);
     if (*command == "repl")
         return replCommand(args, options);
-    std::cerr << "absim: unknown command '" << *command << "'\nTry 'absim --help'.\n";
+    std::cerr << "absim: unknown command '" << *command << "'"
+              << sema::didYouMean(*command, {"check", "run", "repl", "help"})
+              << "\nTry 'absim --help'.\n";
     return exit_status::kUsage;
 }

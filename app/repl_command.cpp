@@ -79,7 +79,7 @@ int replCommand(CommandLine& args, const GlobalOptions& options) {
         }
         if (args.failed())
             break;
-        args.fail("unknown option '" + args.peek() + "' for 'absim repl'");
+        args.failUnknownOption("repl");
     }
     if (args.failed()) {
         std::cerr << "absim repl: " << args.error() << "\nTry 'absim repl --help'.\n";

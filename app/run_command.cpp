@@ -186,7 +186,7 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
         }
         if (args.failed())
             break;
-        args.fail("unknown option '" + args.peek() + "' for 'absim run'");
+        args.failUnknownOption("run");
     }
     if (!argumentsUsable("run", args, files))
         return exit_status::kUsage;
