@@ -125,8 +125,9 @@ class ExpChecker {
                                   e.name + "(...)'");
             return ts_.arena.any();
         }
+        std::string hint = didYouMean(e.name, c_.visibleVariables(ctx_));
         c_.error(e.range, "unknown variable '" + e.name + "'" +
-                              didYouMean(e.name, c_.visibleVariables(ctx_)));
+                              (hint.empty() ? abstractSpelling(e.name) : hint));
         return ts_.arena.any();
     }
 

@@ -62,4 +62,22 @@ std::string didYouMean(std::string_view wrong, const std::vector<std::string>& c
     return best.empty() ? std::string() : "; did you mean '" + best + "'?";
 }
 
+std::string abstractSpelling(std::string_view name) {
+    struct Spelling {
+        std::string_view foreign;
+        const char* abs;
+    };
+    static constexpr Spelling kSpellings[] = {
+        {"Integer", "Int"},  {"int", "Int"},      {"long", "Int"},     {"Long", "Int"},
+        {"Boolean", "Bool"}, {"boolean", "Bool"}, {"bool", "Bool"},    {"string", "String"},
+        {"double", "Float"}, {"Double", "Float"}, {"float", "Float"},  {"void", "Unit"},
+        {"Void", "Unit"},    {"true", "True"},    {"false", "False"},  {"None", "Nothing"},
+        {"nil", "Nil"},      {"NULL", "null"},    {"nullptr", "null"}, {"self", "this"},
+    };
+    for (const Spelling& s : kSpellings)
+        if (s.foreign == name)
+            return std::string("; ABS writes it '") + s.abs + "'";
+    return "";
+}
+
 } // namespace absim::sema

@@ -20,4 +20,8 @@ std::string closestName(std::string_view wrong, const std::vector<std::string>& 
 // "; did you mean 'x'?" for the closest candidate, or "" when there is none.
 std::string didYouMean(std::string_view wrong, const std::vector<std::string>& candidates);
 
+// "; ABS writes it 'Int'" for a name from another language that ABS spells
+// otherwise (`Integer`, `boolean`, `void`, `true`, `None`...), or "".
+std::string abstractSpelling(std::string_view name);
+
 } // namespace absim::sema

@@ -45,7 +45,8 @@ std::string Checker::unknownHint(ModuleScope::Space space, const std::string& na
         if (other.get() != module && other->scope.impl->declared[spaceIndex(space)].count(name))
             return "; module '" + other->name + "' declares it but does not export it";
     }
-    return "";
+    // Not for functions: `int(x)` or `str(x)` are conversions, not types.
+    return space == ModuleScope::Space::Function ? "" : abstractSpelling(name);
 }
 
 } // namespace absim::sema
