@@ -96,9 +96,10 @@ bool meantAsComparison(antlr4::Parser* parser, const Token* t) {
             ++depth;
         } else if (type == ABSLexer::LPAREN || type == ABSLexer::LBRACKET) {
             if (--depth < 0) {
-                Token* before = neighbour(parser, p, -1);
-                return type == ABSLexer::LPAREN && before &&
-                       (before->getType() == ABSLexer::IF || before->getType() == ABSLexer::WHILE);
+                Token* keyword = neighbour(parser, p, -1);
+                return type == ABSLexer::LPAREN && keyword &&
+                       (keyword->getType() == ABSLexer::IF ||
+                        keyword->getType() == ABSLexer::WHILE);
             }
         } else if (type == ABSLexer::ASSIGN && depth == 0) {
             return true;
@@ -389,11 +390,11 @@ bool SyntaxErrorStrategy::explainForeignSyntax(antlr4::Parser* parser, Token* of
         if (k == ABSLexer::SEMI || k == ABSLexer::LBRACE || k == ABSLexer::RBRACE)
             break;
         Token* after = neighbour(parser, t, 1);
-        Token* before = neighbour(parser, t, -1);
+        Token* preceding = neighbour(parser, t, -1);
         if (k == ABSLexer::LOWER_ID && t->getText() == "for" && after &&
             after->getType() == ABSLexer::LPAREN &&
-            (!before || before->getType() == ABSLexer::SEMI ||
-             before->getType() == ABSLexer::LBRACE || before->getType() == ABSLexer::RBRACE))
+            (!preceding || preceding->getType() == ABSLexer::SEMI ||
+             preceding->getType() == ABSLexer::LBRACE || preceding->getType() == ABSLexer::RBRACE))
             return say(t, "ABS has no 'for' loop; use 'foreach (x in list) { ... }' or "
                           "'while (...) { ... }'");
     }

@@ -407,8 +407,7 @@ bool Runtime::startAwait(Process* p, const Instr& in, EvalContext& ctx) {
             return false;
         p->guard = g;
         p->state = ProcessState::WaitingFuture;
-        if (fut->waiters.empty() || fut->waiters.last() != p)
-            fut->waiters.add(p);
+        fut->waiters.addUnlessLast(p);
         return true;
     }
     if (guardHolds(p, g))

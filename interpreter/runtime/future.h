@@ -16,7 +16,12 @@ namespace absim::interp {
 class FutureWaiters {
   public:
     bool empty() const { return !first_; }
-    Process* last() const { return more_.empty() ? first_.get() : more_.back().get(); }
+    // Adds `p` unless it is the last waiter already (a guard registered
+    // again after a wake-up that did not let it run).
+    void addUnlessLast(Process* p) {
+        if (empty() || last() != p)
+            add(p);
+    }
     void add(Process* p) {
         if (!first_)
             first_ = ProcessRef(p);
@@ -44,6 +49,8 @@ class FutureWaiters {
     }
 
   private:
+    Process* last() const { return more_.empty() ? first_.get() : more_.back().get(); }
+
     ProcessRef first_;
     std::vector<ProcessRef> more_;
 };

@@ -130,8 +130,7 @@ void Runtime::registerOnFutures(Process* p, const GuardCode* g) {
     Future* fut = v.entityAs<Future>();
     if (fut->resolved())
         return;
-    if (fut->waiters.empty() || fut->waiters.last() != p)
-        fut->waiters.add(p);
+    fut->waiters.addUnlessLast(p);
 }
 
 // A guard that raises counts as enabled; the exception is raised at the
