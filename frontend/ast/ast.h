@@ -185,7 +185,12 @@ struct FnAppExp : PureExp {
     bool listSugar = false;
 };
 
-struct ParamDecl;
+// A parameter of a method, function or anonymous function: `Int x`.
+struct ParamDecl : Node {
+    Annotations annotations;
+    Own<TypeUse> type;
+    std::string name;
+};
 
 // A function argument of a higher-order call: a function name or an
 // anonymous function `(Int x, Int y) => x + y`.
@@ -515,12 +520,6 @@ struct ExpStmt : Stmt {
 
 // ---------------------------------------------------------------------------
 // Declarations
-
-struct ParamDecl : Node {
-    Annotations annotations;
-    Own<TypeUse> type;
-    std::string name;
-};
 
 struct TypeParam : Node {
     std::string name;

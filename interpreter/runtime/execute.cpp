@@ -545,11 +545,16 @@ bool Runtime::runFrames(Process* p) {
         op_ListAppend : {
             // The element first: it may read the list, which is then
             // still whole.
-            const Instr& in = *ip;
-            Value element = eval(in.e2, ctx);
-            appendRightInPlace(in.dest.kind == Dest::Kind::Local ? ctx.locals[in.dest.slot]
-                                                                 : ctx.self->fields[in.dest.slot],
-                               std::move(element));
+            // (A scope of its own: an indirect goto may not leave the scope
+            // of a value with a destructor.)
+            {
+                const Instr& in = *ip;
+                Value element = eval(in.e2, ctx);
+                appendRightInPlace(in.dest.kind == Dest::Kind::Local
+                                       ? ctx.locals[in.dest.slot]
+                                       : ctx.self->fields[in.dest.slot],
+                                   std::move(element));
+            }
             ++ip;
             ABSIM_NEXT();
         }
@@ -635,19 +640,22 @@ bool Runtime::runFrames(Process* p) {
             // switch below, which grows it or refuses.
             if (!m || !p->frames.hasRoomForCall())
                 goto slow;
-            // Taken before the arguments are evaluated, as the callee was.
-            Value callee = o == ctx.self ? Value() : Value::object(o);
-            std::unique_ptr<Value[]> slots;
-            if (m->code.slotCount)
-                slots = std::make_unique<Value[]>(m->code.slotCount);
-            size_t n = in.args.size();
-            for (size_t i = 0; i < n; ++i)
-                putResult(slots[i], eval(in.args[i], ctx));
-            top->pc = uint32_t(ip - base) + 1;
-            ++stats_.calls;
-            Value* locals = slots.get(); // the new frame is still in the store buffer
-            top = &p->frames.pushInRoom(&m->code, Frame::Kind::Method, o, std::move(callee),
-                                        std::move(slots), in.dest);
+            Value* locals;
+            {
+                // Taken before the arguments are evaluated, as the callee was.
+                Value callee = o == ctx.self ? Value() : Value::object(o);
+                std::unique_ptr<Value[]> slots;
+                if (m->code.slotCount)
+                    slots = std::make_unique<Value[]>(m->code.slotCount);
+                size_t n = in.args.size();
+                for (size_t i = 0; i < n; ++i)
+                    putResult(slots[i], eval(in.args[i], ctx));
+                top->pc = uint32_t(ip - base) + 1;
+                ++stats_.calls;
+                locals = slots.get(); // the new frame is still in the store buffer
+                top = &p->frames.pushInRoom(&m->code, Frame::Kind::Method, o, std::move(callee),
+                                            std::move(slots), in.dest);
+            }
             ctx.locals = locals;
             ctx.self = o;
             base = m->code.instrs.data();
@@ -686,24 +694,26 @@ bool Runtime::runFrames(Process* p) {
             const MethodInfo* m = o->cls->method(in.method);
             if (!m)
                 goto slow;
-            auto slots = std::make_unique<Value[]>(m->code.slotCount);
-            size_t n = in.args.size();
-            for (size_t i = 0; i < n; ++i)
-                putResult(slots[i], eval(in.args[i], ctx));
-            bool wanted = in.dest.kind != Dest::Kind::None;
-            if (in.e2) [[unlikely]] {
-                // A [Deadline: d]: evaluated after the arguments, as the
-                // switch below does.
-                Value deadline = eval(in.e2, ctx);
-                Process* q = spawnCall(o, m, std::move(slots), wanted);
-                if (!deadline.isNull())
-                    q->deadline = std::move(deadline);
-                if (wanted)
-                    storeFuture(*top, in.dest, Value(q->destiny));
-            } else {
-                Process* q = spawnCall(o, m, std::move(slots), wanted);
-                if (wanted)
-                    storeFuture(*top, in.dest, Value(q->destiny));
+            {
+                auto slots = std::make_unique<Value[]>(m->code.slotCount);
+                size_t n = in.args.size();
+                for (size_t i = 0; i < n; ++i)
+                    putResult(slots[i], eval(in.args[i], ctx));
+                bool wanted = in.dest.kind != Dest::Kind::None;
+                if (in.e2) [[unlikely]] {
+                    // A [Deadline: d]: evaluated after the arguments, as the
+                    // switch below does.
+                    Value deadline = eval(in.e2, ctx);
+                    Process* q = spawnCall(o, m, std::move(slots), wanted);
+                    if (!deadline.isNull())
+                        q->deadline = std::move(deadline);
+                    if (wanted)
+                        storeFuture(*top, in.dest, Value(q->destiny));
+                } else {
+                    Process* q = spawnCall(o, m, std::move(slots), wanted);
+                    if (wanted)
+                        storeFuture(*top, in.dest, Value(q->destiny));
+                }
             }
             ++ip;
             ABSIM_NEXT();
@@ -734,12 +744,14 @@ bool Runtime::runFrames(Process* p) {
                 ABSIM_ENTER_TOP();
                 ABSIM_NEXT();
             }
-            Value v = in.e ? eval(in.e, ctx) : Value::unit();
-            p->frames.popNested();
-            ABSIM_ENTER_TOP();
-            // Inline whatever the compiler would do with `store`: the
-            // result of nearly every synchronous call goes through here.
-            storeInline(*top, d, std::move(v));
+            {
+                Value v = in.e ? eval(in.e, ctx) : Value::unit();
+                p->frames.popNested();
+                ABSIM_ENTER_TOP();
+                // Inline whatever the compiler would do with `store`: the
+                // result of nearly every synchronous call goes through here.
+                storeInline(*top, d, std::move(v));
+            }
             ABSIM_NEXT();
         }
         // The instructions that read or set the frame's pc themselves, push
