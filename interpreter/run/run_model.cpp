@@ -2,6 +2,7 @@
 
 #include "interpreter/run/run_lowered.h"
 #include "interpreter/eval/evaluator.h"
+#include "interpreter/format.h"
 #include "interpreter/lower/lowerer.h"
 #include "interpreter/runtime/runtime.h"
 
@@ -35,13 +36,27 @@ struct Job {
     int status = 0;
 };
 
+// A failure the type checker should have excluded (an operation given
+// values of the wrong kind) is a bug of absim, not of the model: it ends
+// the run with the run-time error status and says so, instead of aborting.
+int reportInternalError(const Runtime& rt, const std::exception& e, Output& err) {
+    err.write("absim: internal error at time " + toString(rt.now()) + ": " + e.what() +
+              "\nThe model passed the checks, so this is a bug of absim; please report it "
+              "with the model.\n");
+    return 70;
+}
+
 void* runJob(void* arg) {
     auto* job = static_cast<Job*>(arg);
     const char* here = static_cast<const char*>(__builtin_frame_address(0));
     setStackLimit(here - (kStackBytes - kStackMargin));
     {
         Runtime rt(*job->program, *job->options, *job->out, *job->err);
-        job->status = rt.run();
+        try {
+            job->status = rt.run();
+        } catch (const std::exception& e) {
+            job->status = reportInternalError(rt, e, *job->err);
+        }
         if (job->inspect)
             (*job->inspect)(rt);
     }
@@ -64,7 +79,11 @@ int runOnBigStack(Job& job) {
         const char* here = static_cast<const char*>(__builtin_frame_address(0));
         setStackLimit(here - (size_t(6) << 20));
         Runtime rt(*job.program, *job.options, *job.out, *job.err);
-        job.status = rt.run();
+        try {
+            job.status = rt.run();
+        } catch (const std::exception& e) {
+            job.status = reportInternalError(rt, e, *job.err);
+        }
         if (job.inspect)
             (*job.inspect)(rt);
         setStackLimit(nullptr);

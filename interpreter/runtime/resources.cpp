@@ -9,6 +9,7 @@
 // the clock lazily, when next used).
 
 #include "interpreter/compare.h"
+#include "interpreter/errors.h"
 #include "interpreter/number_builtins.h"
 #include "interpreter/numbers.h"
 #include "interpreter/run/run_observer.h"
@@ -134,7 +135,12 @@ void Runtime::startInitialDc() {
     initDc(o, "Initial DC", Value::constant(builtinConstructor(BuiltinConstructor::EmptyMap)));
 }
 
-bool Runtime::consume(Process* p, int r, const Value& amount) {
+bool Runtime::consume(Process* p, int r, const Value& request) {
+    // `Cost` is a synonym of Duration (stdlib), so `[Cost: Duration(3)]`
+    // is well typed: its amount is the duration's value.
+    const Value& amount = request.is(BuiltinConstructor::Duration) ? request.arg(0) : request;
+    if (amount.is(BuiltinConstructor::InfDuration))
+        throwRuntimeError("a cost of InfDuration can never be served");
     if (compare(amount, Value::fromInt(0)) <= 0)
         return true;
     DcState& s = dcOf(p->cog);
