@@ -20,6 +20,7 @@ bool stderrColour(const GlobalOptions& options);
 int checkCommand(CommandLine& args, const GlobalOptions& options);
 int runCommand(CommandLine& args, const GlobalOptions& options);
 int replCommand(CommandLine& args, const GlobalOptions& options);
+int sweepCommand(CommandLine& args, const GlobalOptions& options);
 
 // Help texts (app/help.cpp).
 void printUsage();

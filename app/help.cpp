@@ -15,6 +15,8 @@ Commands:
   run FILE...        simulate a model (its main block)
   repl [FILE...]     explore a model interactively: declarations,
                      statements, expressions, time, objects, DCs
+  sweep FILE...      run a model for every combination of parameter
+                     values and seeds, several runs at a time
   help [COMMAND]     show help for a command
 
 Global options:
@@ -131,6 +133,48 @@ Options:
   -h, --help               show this help
 )";
 
+const char* kSweepHelp = R"(Usage: absim sweep [OPTIONS] FILE... -D NAME=VALUES...
+
+Runs the model once for every combination of the values given for its
+parameters (`[Param]` variables of the main block, see `absim run --help`)
+and of the seeds, each run a separate `absim run`, several at a time. The
+model is checked once first, every value against its parameter's type, so
+a typo fails before any run starts. Each run's stdout and stderr go to
+DIR/run-NNNN.out and .err (complete or absent: written under a temporary
+name, renamed when the run ends); DIR/summary.csv lists every run with its
+values, seed and exit status, in run order, also after an interrupt.
+
+Options:
+  -D NAME=VALUES       the values of parameter NAME, separated by commas;
+                       an item A..B of two integers stands for A to B
+                       (-D servers=2..4,8 is 2, 3, 4 and 8); giving NAME
+                       again adds values; repeatable for other parameters
+  --seeds N|A..B       run each combination with the seeds 0 to N-1, or A
+                       to B (default: seed 0 only)
+  -j, --jobs N         runs at a time (default: one per processor)
+  -o, --out DIR        where the files go (default: sweep; created if
+                       missing; files of an earlier sweep are replaced)
+  --list               print the `absim run` command of every run, one per
+                       line, and exit: for GNU parallel or a batch system
+  --task-index K       run only run K (from 1) of that list, in this process,
+                       its output on stdout and stderr: one task of a job
+                       array (--task-index $SLURM_ARRAY_TASK_ID)
+  -m, --module M       passed to every run, as are:
+  -l, --clock-limit N
+  --schedule fifo|random
+  -q, --quiet          no progress line and no summary line on stderr
+  -h, --help           show this help
+
+Runs are numbered with the first parameter varying slowest and the seed
+fastest; the numbering is the same for --list, --task-index and the files.
+Same model, values and seeds give the same files, byte for byte.
+
+Exit statuses: 0 every run ended with status 0; 64 bad command line, an
+unknown parameter or a value not of its type; 65 the model does not check;
+66 a model file cannot be read; 70 some run ended with another status (see
+summary.csv); 74 DIR or a file in it cannot be written; 130 interrupted.
+)";
+
 } // namespace
 
 void printUsage() {
@@ -138,7 +182,7 @@ void printUsage() {
 }
 
 bool knownCommand(const std::string& command) {
-    return command == "check" || command == "run" || command == "repl";
+    return command == "check" || command == "run" || command == "repl" || command == "sweep";
 }
 
 void printCommandHelp(const std::string& command) {
@@ -148,6 +192,8 @@ void printCommandHelp(const std::string& command) {
         std::cout << kRunHelp;
     else if (command == "repl")
         std::cout << kReplHelp;
+    else if (command == "sweep")
+        std::cout << kSweepHelp;
     else
         std::cout << kUsage;
 }

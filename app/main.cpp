@@ -87,8 +87,10 @@ int main(int argc, char** argv) {
         return runCommand(args, options);
     if (*command == "repl")
         return replCommand(args, options);
+    if (*command == "sweep")
+        return sweepCommand(args, options);
     std::cerr << "absim: unknown command '" << *command << "'"
-              << sema::didYouMean(*command, {"check", "run", "repl", "help"})
+              << sema::didYouMean(*command, {"check", "run", "repl", "sweep", "help"})
               << "\nTry 'absim --help'.\n";
     return exit_status::kUsage;
 }

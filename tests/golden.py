@@ -37,6 +37,7 @@ DEFAULT_ARGS = {
     'time': 'run {file}',
     'outputs': 'run {file}',
     'params': 'run {file}',
+    'sweep': 'sweep {file}',
 }
 
 
