@@ -81,6 +81,22 @@ std::optional<std::string> CommandLine::positionalWithPrefix(const char* prefix)
     return a.substr(n);
 }
 
+bool CommandLine::define(std::string& name, std::string& value, const char* valueWord) {
+    std::optional<std::string> d = option("-D");
+    if (!d && !done() && peek().size() > 2 && peek().rfind("-D", 0) == 0)
+        d = positionalWithPrefix("-D");
+    if (!d)
+        return false;
+    size_t eq = d->find('=');
+    if (eq == std::string::npos || eq == 0) {
+        fail(std::string("-D takes NAME=") + valueWord + ", not '" + *d + "'");
+        return true;
+    }
+    name = d->substr(0, eq);
+    value = d->substr(eq + 1);
+    return true;
+}
+
 std::optional<unsigned long long> parseCount(const std::string& text) {
     if (text.empty() || text.size() > 18)
         return std::nullopt;

@@ -27,6 +27,10 @@ class CommandLine {
     // If the next argument starts with `prefix` (`-DNAME=VALUE`), consumes
     // it and returns the rest.
     std::optional<std::string> positionalWithPrefix(const char* prefix);
+    // If the next argument is `-D NAME=VALUE` or `-DNAME=VALUE`, consumes it
+    // and returns true, with `name` and `value` set; one without a name or
+    // `=` fails ("-D takes NAME=<valueWord>, not ...") and also returns true.
+    bool define(std::string& name, std::string& value, const char* valueWord = "VALUE");
 
     // Every argument, as given (for records that say how a run was started).
     const std::vector<std::string>& all() const { return args_; }

@@ -161,15 +161,9 @@ int runCommand(CommandLine& args, const GlobalOptions& options) {
             continue;
         }
         // `-D NAME=VALUE` or `-DNAME=VALUE`: a model parameter (params.h).
-        std::optional<std::string> define = args.option("-D");
-        if (!define && !args.done() && args.peek().size() > 2 && args.peek().rfind("-D", 0) == 0)
-            define = args.positionalWithPrefix("-D");
-        if (define) {
-            auto eq = define->find('=');
-            if (eq == std::string::npos || eq == 0)
-                args.fail("-D takes NAME=VALUE, not '" + *define + "'");
-            else
-                overrides.push_back({define->substr(0, eq), define->substr(eq + 1)});
+        if (std::string name, value; args.define(name, value)) {
+            if (!args.failed())
+                overrides.push_back({name, value});
             continue;
         }
         if (args.flag("--params")) {

@@ -269,17 +269,11 @@ int sweepCommand(CommandLine& args, const GlobalOptions& options) {
             printCommandHelp("sweep");
             return exit_status::kOk;
         }
-        std::optional<std::string> define = args.option("-D");
-        if (!define && !args.done() && args.peek().size() > 2 && args.peek().rfind("-D", 0) == 0)
-            define = args.positionalWithPrefix("-D");
-        if (define) {
-            auto eq = define->find('=');
-            if (eq == std::string::npos || eq == 0)
-                args.fail("-D takes NAME=VALUES, not '" + *define + "'");
-            else if (std::string problem =
-                         addSweepValues(o.axes, define->substr(0, eq), define->substr(eq + 1));
-                     !problem.empty())
-                args.fail(problem);
+        if (std::string name, values; args.define(name, values, "VALUES")) {
+            if (!args.failed()) {
+                if (std::string problem = addSweepValues(o.axes, name, values); !problem.empty())
+                    args.fail(problem);
+            }
             continue;
         }
         if (auto seeds = args.option("--seeds")) {
