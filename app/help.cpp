@@ -142,7 +142,8 @@ model is checked once first, every value against its parameter's type, so
 a typo fails before any run starts. Each run's stdout and stderr go to
 DIR/run-NNNN.out and .err (complete or absent: written under a temporary
 name, renamed when the run ends); DIR/summary.csv lists every run with its
-values, seed and exit status, in run order, also after an interrupt.
+values, seed, exit status and collected results, in run order, also after
+an interrupt.
 
 Options:
   -D NAME=VALUES       the values of parameter NAME, separated by commas;
@@ -151,6 +152,10 @@ Options:
                        again adds values; repeatable for other parameters
   --seeds N|A..B       run each combination with the seeds 0 to N-1, or A
                        to B (default: seed 0 only)
+  --collect NAME=RE    a column NAME of summary.csv, read from each run's
+                       stdout: of the last line matching the regular
+                       expression RE, its first group (or the whole match);
+                       repeatable
   -j, --jobs N         runs at a time (default: one per processor)
   -o, --out DIR        where the files go (default: sweep; created if
                        missing; files of an earlier sweep are replaced)

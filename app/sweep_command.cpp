@@ -28,6 +28,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <thread>
@@ -47,6 +48,7 @@ void onInterrupt(int) {
 struct SweepOptions {
     std::vector<std::string> files;
     std::vector<SweepAxis> axes;
+    std::vector<SweepColumn> columns;
     std::vector<uint64_t> seeds{0};
     unsigned jobs = 0; // 0: one per processor
     std::string outDir = "sweep";
@@ -150,19 +152,32 @@ std::string statusText(const RunOutcome& r) {
     return std::to_string(r.exitStatus);
 }
 
+std::string readWhole(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 std::string summaryCsv(const SweepOptions& o, const std::vector<SweepRun>& runs,
                        const std::vector<RunOutcome>& outcomes) {
     std::string csv = "run";
     for (const SweepAxis& a : o.axes)
         csv += "," + csvField(a.name);
-    csv += ",seed,status,output,errors\n";
+    csv += ",seed,status";
+    for (const SweepColumn& c : o.columns)
+        csv += "," + csvField(c.name);
+    csv += ",output,errors\n";
     for (size_t i = 0; i < runs.size(); ++i) {
         std::string name = runName(i + 1, runs.size());
+        bool ended = outcomes[i].state == RunOutcome::State::Ended;
         csv += std::to_string(i + 1);
         for (const std::string& v : runs[i].values)
             csv += "," + csvField(v);
         csv += "," + std::to_string(runs[i].seed) + "," + csvField(statusText(outcomes[i]));
-        bool ended = outcomes[i].state == RunOutcome::State::Ended;
+        if (!o.columns.empty()) {
+            std::string output = ended ? readWhole(o.outDir + "/" + name + ".out") : "";
+            for (const SweepColumn& c : o.columns)
+                csv += "," + csvField(collected(c, output));
+        }
         csv += "," + (ended ? name + ".out" : "") + "," + (ended ? name + ".err" : "") + "\n";
     }
     return csv;
@@ -274,6 +289,11 @@ int sweepCommand(CommandLine& args, const GlobalOptions& options) {
                 if (std::string problem = addSweepValues(o.axes, name, values); !problem.empty())
                     args.fail(problem);
             }
+            continue;
+        }
+        if (auto column = args.option("--collect")) {
+            if (std::string problem = addSweepColumn(o.columns, *column); !problem.empty())
+                args.fail(problem);
             continue;
         }
         if (auto seeds = args.option("--seeds")) {

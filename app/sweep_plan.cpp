@@ -138,6 +138,39 @@ std::string runName(size_t run, size_t runs) {
     return "run-" + number;
 }
 
+std::string addSweepColumn(std::vector<SweepColumn>& columns, const std::string& spec) {
+    size_t eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0)
+        return "--collect takes NAME=REGEX, not '" + spec + "'";
+    std::string name = spec.substr(0, eq);
+    for (const SweepColumn& c : columns)
+        if (c.name == name)
+            return "--collect " + name + " is given twice";
+    try {
+        columns.push_back({name, spec.substr(eq + 1), std::regex(spec.substr(eq + 1))});
+    } catch (const std::regex_error& e) {
+        return "--collect " + name + ": '" + spec.substr(eq + 1) +
+               "' is not a regular expression (" + e.what() + ")";
+    }
+    return "";
+}
+
+std::string collected(const SweepColumn& column, const std::string& output) {
+    std::string found;
+    size_t start = 0;
+    while (start < output.size()) {
+        size_t end = output.find('\n', start);
+        if (end == std::string::npos)
+            end = output.size();
+        std::smatch m;
+        std::string line = output.substr(start, end - start);
+        if (std::regex_search(line, m, column.regex))
+            found = m.size() > 1 ? m[1].str() : m[0].str();
+        start = end + 1;
+    }
+    return found;
+}
+
 std::string shellQuoted(const std::string& word) {
     bool safe = !word.empty() && std::all_of(word.begin(), word.end(), [](unsigned char c) {
         return std::isalnum(c) ||

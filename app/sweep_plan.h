@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,23 @@ std::vector<SweepRun> sweepRuns(const std::vector<SweepAxis>& axes,
 int runNumberWidth(size_t runs);
 // "run-0007" for run 7 of a sweep with `runs` runs.
 std::string runName(size_t run, size_t runs);
+
+// `--collect NAME=REGEX`: a column of the summary, read from each run's
+// standard output.
+struct SweepColumn {
+    std::string name;
+    std::string pattern;
+    std::regex regex;
+};
+
+// Adds the column of `--collect SPEC`. Returns "" or the problem (no name,
+// a name given twice, a pattern that is not a regular expression).
+std::string addSweepColumn(std::vector<SweepColumn>& columns, const std::string& spec);
+
+// What a column reads from a run's output, line by line: of the last line
+// that matches, the first group of the match, or the whole match when the
+// pattern has no group; "" when no line matches.
+std::string collected(const SweepColumn& column, const std::string& output);
 
 // A word as a POSIX shell reads it back: as it is when it holds only safe
 // characters, else in single quotes.

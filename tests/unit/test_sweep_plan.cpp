@@ -108,3 +108,25 @@ TEST_CASE("sweep quoting: shell words and CSV fields") {
     CHECK(csvField("a,b") == "\"a,b\"");
     CHECK(csvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
 }
+
+TEST_CASE("sweep columns: the first group of the last matching line, or the whole match") {
+    std::vector<SweepColumn> columns;
+    CHECK(addSweepColumn(columns, "util=utilisation: ([0-9.]+)%").empty());
+    CHECK(addSweepColumn(columns, "word=serv[a-z]+").empty());
+    REQUIRE(columns.size() == 2);
+    std::string output = "utilisation: 12.5%\nservers: 3\nutilisation: 40%\ndone";
+    CHECK(collected(columns[0], output) == "40");
+    CHECK(collected(columns[1], output) == "servers");
+    CHECK(collected(columns[0], "nothing here\n") == "");
+    CHECK(collected(columns[0], "") == "");
+}
+
+TEST_CASE("sweep columns: a missing name, a name twice or a bad pattern is refused") {
+    std::vector<SweepColumn> columns;
+    CHECK(addSweepColumn(columns, "=x").find("NAME=REGEX") != std::string::npos);
+    CHECK(addSweepColumn(columns, "nothing").find("NAME=REGEX") != std::string::npos);
+    CHECK(addSweepColumn(columns, "a=x").empty());
+    CHECK(addSweepColumn(columns, "a=y").find("twice") != std::string::npos);
+    CHECK(addSweepColumn(columns, "b=([0-9]+").find("not a regular expression") !=
+          std::string::npos);
+}
