@@ -230,6 +230,8 @@ bool runAll(const SweepOptions& o, const std::vector<SweepRun>& runs,
             close(out);
             close(err);
             if (spawned != 0) {
+                std::remove(path(i, ".out", true).c_str());
+                std::remove(path(i, ".err", true).c_str());
                 std::cerr << "absim sweep: cannot start a run: " << std::strerror(spawned) << "\n";
                 ok = false;
                 break;
