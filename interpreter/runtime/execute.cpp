@@ -275,6 +275,7 @@ bool Runtime::unwind(Process* p, const Value& exc) {
         if (!f.code->inlineSites.empty()) [[unlikely]]
             unwindInlined(p, f, exc);
         if (Handler h; p->frames.takeHandler(h)) {
+            flushRepeatedKills();
             f.locals[h.slot] = exc;
             f.pc = h.target;
             return true;
@@ -315,6 +316,7 @@ bool Runtime::unwind(Process* p, const Value& exc) {
         case Frame::Kind::Recover:
             throw AbsException(exc);
         }
+        flushRepeatedKills();
         p->state = ProcessState::Done;
         p->frames.clear();
         return false;

@@ -6,10 +6,32 @@
 #include "interpreter/runtime/live_list.h"
 #include "interpreter/runtime/runtime.h"
 
+#include <algorithm>
+
 namespace absim::interp {
 
 std::string Runtime::stackTrace(Process* p) const {
-    std::string s;
+    // A line the same as the one before (a recursion) is counted, and a run
+    // of more than kShown repeats is said in one line after the first ones.
+    constexpr size_t kShown = 10;
+    std::string s, last;
+    size_t repeats = 0;
+    auto flush = [&] {
+        for (size_t k = 0; k < std::min(repeats, kShown); ++k)
+            s += last;
+        if (repeats > kShown)
+            s += "  ... " + std::to_string(repeats - kShown) + " more times the line above\n";
+        repeats = 0;
+    };
+    auto line = [&](std::string text) {
+        if (text == last) {
+            ++repeats;
+            return;
+        }
+        flush();
+        s += text;
+        last = std::move(text);
+    };
     for (size_t i = p->frames.size(); i-- > 0;) {
         const Frame& f = p->frames[i];
         // The top frame is at its current instruction; the others are just
@@ -19,8 +41,8 @@ std::string Runtime::stackTrace(Process* p) const {
             --pc;
         const Code& code = *f.code;
         auto at = [&](const Code& in) {
-            uint32_t line = pc < code.instrs.size() ? code.instrs[pc].line : 0;
-            s += "  at " + in.name + " (" + in.file + ":" + std::to_string(line) + ")\n";
+            uint32_t lineNo = pc < code.instrs.size() ? code.instrs[pc].line : 0;
+            line("  at " + in.name + " (" + in.file + ":" + std::to_string(lineNo) + ")\n");
         };
         // Calls inlined into the code show as the frames they would have
         // been: the callee at its instruction, then the caller at the call.
@@ -32,7 +54,19 @@ std::string Runtime::stackTrace(Process* p) const {
         }
         at(code);
     }
+    flush();
     return s;
+}
+
+void Runtime::flushRepeatedKills() {
+    if (repeatedKill_.more > 0) {
+        std::string m = repeatedKill_.method;
+        out_.flush();
+        err_.write("(and the same for the " + std::to_string(repeatedKill_.more) +
+                   " further frames of " + m + " below)\n");
+        err_.flush();
+    }
+    repeatedKill_ = RepeatedKill{};
 }
 
 void Runtime::reportError(const std::string& headline, Process* p) {

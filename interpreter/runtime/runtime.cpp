@@ -164,6 +164,17 @@ void Runtime::kill(Object* o) {
 void Runtime::objectUncaught(Object* o, const Value& exc, Process* p, const std::string& method) {
     if (!o)
         return;
+    // A frame below the one whose report killed `o`, of the same method (a
+    // recursion): reported as before up to a point, then only counted.
+    bool repeat = !o->alive && o == repeatedKill_.object && method == repeatedKill_.method;
+    if (repeat && repeatedKill_.reported == RepeatedKill::kReported) {
+        ++repeatedKill_.more;
+        return;
+    }
+    if (repeat)
+        ++repeatedKill_.reported;
+    else
+        flushRepeatedKills();
     const ClassInfo* cls = o->cls;
     if (cls->hasRecover && runRecover(o, exc))
         return;
@@ -178,6 +189,8 @@ void Runtime::objectUncaught(Object* o, const Value& exc, Process* p, const std:
                     o->describe(),
                 p);
     kill(o);
+    repeatedKill_.object = o;
+    repeatedKill_.method = method;
 }
 
 // Runs the recover block on a scratch process of the object's COG; it may

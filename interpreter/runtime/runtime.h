@@ -144,6 +144,9 @@ class Runtime {
 
     // --- reports (report.cpp) ---
     void reportError(const std::string& headline, Process* p);
+    // Says how many frames below the last report repeated it (see
+    // repeatedKill_), and forgets it: at the end of each unwind.
+    void flushRepeatedKills();
     std::string stackTrace(Process* p) const;
     void deadlock();
     void breakCycles();
@@ -152,6 +155,17 @@ class Runtime {
     RunOptions options_;
     Output& out_;
     Output& err_;
+    // An exception leaving a deep recursion of one object's method kills
+    // the object in the top frame, and every frame below of the same method
+    // repeats that report with the whole stack: quadratic in the depth.
+    // After kReported repeats, the rest are counted and said in one line.
+    struct RepeatedKill {
+        static constexpr size_t kReported = 10;
+        const Object* object = nullptr;
+        std::string method;
+        size_t reported = 0; // repeats reported in full
+        size_t more = 0;     // repeats counted after those
+    } repeatedKill_;
     std::mt19937_64 rng_;
     uint64_t seq_ = 0;
     uint64_t processIds_ = 0;
