@@ -1,15 +1,17 @@
 #include "interpreter/run/run_model.h"
 
-#include "interpreter/run/run_lowered.h"
 #include "interpreter/eval/evaluator.h"
 #include "interpreter/format.h"
 #include "interpreter/lower/lowerer.h"
+#include "interpreter/run/run_lowered.h"
 #include "interpreter/runtime/runtime.h"
 
 #include <pthread.h>
 
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <functional>
 #include <iostream>
 
 namespace absim::interp {
@@ -91,6 +93,40 @@ int runOnBigStack(Job& job) {
     return job.status;
 }
 
+// Runs `work` on a thread with a big stack, as the run itself: lowering
+// walks expression trees recursively (the inliner, constant folding), and
+// a list literal of 30,000 elements is a tree that deep, more than the
+// main thread's 8 MiB stack holds. An exception `work` throws is thrown
+// here.
+void onBigStack(const std::function<void()>& work) {
+    struct Call {
+        const std::function<void()>* work;
+        std::exception_ptr error;
+    };
+    Call call{&work, nullptr};
+    auto body = [](void* arg) -> void* {
+        auto* c = static_cast<Call*>(arg);
+        try {
+            (*c->work)();
+        } catch (...) {
+            c->error = std::current_exception();
+        }
+        return nullptr;
+    };
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_t thread;
+    bool threaded = pthread_attr_setstacksize(&attr, kStackBytes) == 0 &&
+                    pthread_create(&thread, &attr, body, &call) == 0;
+    pthread_attr_destroy(&attr);
+    if (threaded)
+        pthread_join(thread, nullptr);
+    else
+        body(&call);
+    if (call.error)
+        std::rethrow_exception(call.error);
+}
+
 } // namespace
 
 int runLowered(const RuntimeProgram& program, const RunOptions& options, Output& out, Output& err,
@@ -102,7 +138,8 @@ int runLowered(const RuntimeProgram& program, const RunOptions& options, Output&
 int runModel(const ParsedModel& model, const sema::Program& program, const RunOptions& options,
              DiagnosticEngine& diags, bool colour, std::string* out, std::string* err) {
     (void)model;
-    std::unique_ptr<RuntimeProgram> lowered = lowerProgram(program, options.module, diags);
+    std::unique_ptr<RuntimeProgram> lowered;
+    onBigStack([&] { lowered = lowerProgram(program, options.module, diags); });
     if (!lowered) {
         diags.flush(std::cerr, colour);
         return 65;
