@@ -48,66 +48,23 @@ int reportInternalError(const Runtime& rt, const std::exception& e, Output& err)
     return 70;
 }
 
-void* runJob(void* arg) {
-    auto* job = static_cast<Job*>(arg);
-    const char* here = static_cast<const char*>(__builtin_frame_address(0));
-    setStackLimit(here - (kStackBytes - kStackMargin));
-    {
-        Runtime rt(*job->program, *job->options, *job->out, *job->err);
-        try {
-            job->status = rt.run();
-        } catch (const std::exception& e) {
-            job->status = reportInternalError(rt, e, *job->err);
-        }
-        if (job->inspect)
-            (*job->inspect)(rt);
-    }
-    setStackLimit(nullptr);
-    return nullptr;
-}
-
-int runOnBigStack(Job& job) {
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_t thread;
-    bool threaded = pthread_attr_setstacksize(&attr, kStackBytes) == 0 &&
-                    pthread_create(&thread, &attr, runJob, &job) == 0;
-    pthread_attr_destroy(&attr);
-    if (threaded) {
-        pthread_join(thread, nullptr);
-    } else {
-        // No big stack available: run here, with the check relative to a
-        // conservative 8 MiB default stack.
-        const char* here = static_cast<const char*>(__builtin_frame_address(0));
-        setStackLimit(here - (size_t(6) << 20));
-        Runtime rt(*job.program, *job.options, *job.out, *job.err);
-        try {
-            job.status = rt.run();
-        } catch (const std::exception& e) {
-            job.status = reportInternalError(rt, e, *job.err);
-        }
-        if (job.inspect)
-            (*job.inspect)(rt);
-        setStackLimit(nullptr);
-    }
-    return job.status;
-}
-
-// Runs `work` on a thread with a big stack, as the run itself: lowering
-// walks expression trees recursively (the inliner, constant folding), and
-// a list literal of 30,000 elements is a tree that deep, more than the
+// Runs `work` on a thread with a big stack (`work(true)`), or here when no
+// such thread can be made (`work(false)`). Pure expressions and lowering
+// recurse on the C++ stack: deep ABS recursion over long lists, and a list
+// literal of 30,000 elements is an expression tree that deep, more than the
 // main thread's 8 MiB stack holds. An exception `work` throws is thrown
 // here.
-void onBigStack(const std::function<void()>& work) {
+void onBigStack(const std::function<void(bool)>& work) {
     struct Call {
-        const std::function<void()>* work;
+        const std::function<void(bool)>* work;
+        bool big;
         std::exception_ptr error;
     };
-    Call call{&work, nullptr};
+    Call call{&work, true, nullptr};
     auto body = [](void* arg) -> void* {
         auto* c = static_cast<Call*>(arg);
         try {
-            (*c->work)();
+            (*c->work)(c->big);
         } catch (...) {
             c->error = std::current_exception();
         }
@@ -119,12 +76,32 @@ void onBigStack(const std::function<void()>& work) {
     bool threaded = pthread_attr_setstacksize(&attr, kStackBytes) == 0 &&
                     pthread_create(&thread, &attr, body, &call) == 0;
     pthread_attr_destroy(&attr);
-    if (threaded)
+    if (threaded) {
         pthread_join(thread, nullptr);
-    else
+    } else {
+        call.big = false;
         body(&call);
+    }
     if (call.error)
         std::rethrow_exception(call.error);
+}
+
+// The run, with the stack check relative to the stack it has: the big one,
+// or a conservative 8 MiB default stack.
+void runJob(Job& job, bool bigStack) {
+    const char* here = static_cast<const char*>(__builtin_frame_address(0));
+    setStackLimit(here - (bigStack ? kStackBytes - kStackMargin : size_t(6) << 20));
+    {
+        Runtime rt(*job.program, *job.options, *job.out, *job.err);
+        try {
+            job.status = rt.run();
+        } catch (const std::exception& e) {
+            job.status = reportInternalError(rt, e, *job.err);
+        }
+        if (job.inspect)
+            (*job.inspect)(rt);
+    }
+    setStackLimit(nullptr);
 }
 
 } // namespace
@@ -132,14 +109,15 @@ void onBigStack(const std::function<void()>& work) {
 int runLowered(const RuntimeProgram& program, const RunOptions& options, Output& out, Output& err,
                const RuntimeInspector& inspect) {
     Job job{&program, &options, &out, &err, &inspect};
-    return runOnBigStack(job);
+    onBigStack([&](bool bigStack) { runJob(job, bigStack); });
+    return job.status;
 }
 
 int runModel(const ParsedModel& model, const sema::Program& program, const RunOptions& options,
              DiagnosticEngine& diags, bool colour, std::string* out, std::string* err) {
     (void)model;
     std::unique_ptr<RuntimeProgram> lowered;
-    onBigStack([&] { lowered = lowerProgram(program, options.module, diags); });
+    onBigStack([&](bool) { lowered = lowerProgram(program, options.module, diags); });
     if (!lowered) {
         diags.flush(std::cerr, colour);
         return 65;
@@ -153,7 +131,8 @@ int runModel(const ParsedModel& model, const sema::Program& program, const RunOp
     }
     Job job{lowered.get(), &options, &outStream, &errStream, nullptr};
     auto started = std::chrono::steady_clock::now();
-    int status = runOnBigStack(job);
+    onBigStack([&](bool bigStack) { runJob(job, bigStack); });
+    int status = job.status;
     if (options.verbose) {
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started)
